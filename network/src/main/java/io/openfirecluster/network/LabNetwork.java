@@ -1,8 +1,10 @@
 package io.openfirecluster.network;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ExposedPort;
@@ -117,7 +119,10 @@ public final class LabNetwork implements AutoCloseable {
         log.accept("lab network " + topology.network() + " is up with " + services.size() + " address holders");
     }
 
-    /** Removes everything of this lab: the services running in holders, the holders, the network. */
+    /**
+     * Removes everything of this lab: the services running in holders (stopped gracefully first,
+     * which is why the lab needs no docker:stop), the holders, the network.
+     */
     public void down() {
         List<Container> holders = holders();
         Set<String> holderRefs = new HashSet<>();
@@ -131,6 +136,7 @@ public final class LabNetwork implements AutoCloseable {
         for (Container container : docker.listContainersCmd().withShowAll(true).exec()) {
             String mode = container.getHostConfig() == null ? null : container.getHostConfig().getNetworkMode();
             if (mode != null && holderRefs.contains(mode)) {
+                stop(container);
                 remove(container.getId(), "service " + String.join(",", container.getNames()));
             }
         }
@@ -198,6 +204,24 @@ public final class LabNetwork implements AutoCloseable {
         }
         Long exitCode = docker.inspectExecCmd(id).exec().getExitCodeLong();
         return new ExecResult(exitCode == null ? -1 : exitCode.intValue(), output.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Everything a container has logged so far (stdout and stderr), each line with Docker's timestamp first. */
+    public String logs(String container) {
+        StringBuilder output = new StringBuilder();
+        try {
+            docker.logContainerCmd(container).withStdOut(true).withStdErr(true).withTimestamps(true)
+                    .exec(new ResultCallback.Adapter<Frame>() {
+                        @Override
+                        public void onNext(Frame frame) {
+                            output.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                        }
+                    }).awaitCompletion(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabException("interrupted while reading the logs of " + container, e);
+        }
+        return output.toString();
     }
 
     /** What a command printed (stdout and stderr) and how it exited. */
@@ -275,8 +299,7 @@ public final class LabNetwork implements AutoCloseable {
             exposed.add(container);
             bindings.bind(container, new Ports.Binding(topology.bind(), Integer.toString(port.hostPort())));
         }
-        ContainerNetwork endpoint = endpoint(service);
-        String id = docker.createContainerCmd(holderImage)
+        CreateContainerCmd create = docker.createContainerCmd(holderImage)
                 .withName(holder)
                 .withHostName(service.getName())
                 .withUser("65534:65534")
@@ -289,20 +312,18 @@ public final class LabNetwork implements AutoCloseable {
                         .withPortBindings(bindings)
                         .withInit(true))
                 .withIpv4Address(topology.ipv4(service))
-                .withIpv6Address(topology.ipv6(service).orElse(null))
-                .withAliases(endpoint.getAliases())
-                .exec().getId();
+                .withAliases(topology.dnsNames(service));
+        topology.ipv6(service).ifPresent(create::withIpv6Address);
+        String id = create.exec().getId();
         docker.startContainerCmd(id).exec();
         log.accept("holder " + holder + " " + String.join(" ", topology.addresses(service)) + " names "
                 + String.join(",", topology.dnsNames(service)));
     }
 
     private ContainerNetwork endpoint(LabService service) {
-        return new ContainerNetwork()
-                .withIpamConfig(new ContainerNetwork.Ipam()
-                        .withIpv4Address(topology.ipv4(service))
-                        .withIpv6Address(topology.ipv6(service).orElse(null)))
-                .withAliases(topology.dnsNames(service));
+        ContainerNetwork.Ipam addresses = new ContainerNetwork.Ipam().withIpv4Address(topology.ipv4(service));
+        topology.ipv6(service).ifPresent(addresses::withIpv6Address);
+        return new ContainerNetwork().withIpamConfig(addresses).withAliases(topology.dnsNames(service));
     }
 
     private List<Container> holders() {
@@ -325,6 +346,18 @@ public final class LabNetwork implements AutoCloseable {
             docker.inspectContainerCmd(holder).exec();
         } catch (NotFoundException e) {
             throw new LabException("container " + holder + " does not exist: start the lab first");
+        }
+    }
+
+    /** A service gets Docker's graceful stop (SIGTERM, then SIGKILL after 10 s) before it is removed. */
+    private void stop(Container container) {
+        if (!"running".equals(container.getState())) {
+            return;
+        }
+        try {
+            docker.stopContainerCmd(container.getId()).withTimeout(10).exec();
+        } catch (NotFoundException | NotModifiedException e) {
+            // stopped or gone meanwhile: the goal is reached
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The lab's addressing plan: one network, its subnets, and the services on it with their fixed
@@ -143,8 +144,13 @@ public final class Topology {
         props.put("lab.subnet", subnet.toString());
         props.put("lab.subnet6", subnet6 == null ? "" : subnet6.toString());
         props.put("lab.bind", bind);
+        props.put("lab.dns.suffix", dnsSuffix == null ? "" : dnsSuffix);
+        props.put("lab.services", String.join(",", services.stream().map(LabService::getName).toList()));
         for (LabService service : services) {
             String prefix = "lab." + service.getName() + ".";
+            props.put(prefix + "host", Integer.toString(service.getHost()));
+            props.put(prefix + "aliases", String.join(",", service.getAliases()));
+            props.put(prefix + "ports", service.getPorts().stream().map(Object::toString).collect(Collectors.joining(",")));
             props.put(prefix + "holder", holder(service));
             props.put(prefix + "ipv4", ipv4(service));
             props.put(prefix + "ipv6", ipv6(service).orElse(""));

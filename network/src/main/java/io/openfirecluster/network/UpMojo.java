@@ -1,5 +1,6 @@
 package io.openfirecluster.network;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ public class UpMojo extends AbstractLabMojo {
     private List<String> only;
 
     @Parameter(defaultValue = "${project.build.directory}/lab/topology.properties", readonly = true)
-    private Path topologyFile;
+    private File topologyFile;
 
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
@@ -38,8 +39,9 @@ public class UpMojo extends AbstractLabMojo {
         Properties file = new Properties();
         file.putAll(resolved);
         try {
-            Files.createDirectories(topologyFile.getParent());
-            try (Writer out = Files.newBufferedWriter(topologyFile)) {
+            Path path = topologyFile.toPath();
+            Files.createDirectories(path.getParent());
+            try (Writer out = Files.newBufferedWriter(path)) {
                 file.store(out, "resolved lab topology, written by lab:up");
             }
         } catch (IOException e) {

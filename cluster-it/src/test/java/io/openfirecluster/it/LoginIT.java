@@ -1,0 +1,27 @@
+package io.openfirecluster.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Both users log in on every node directly and through the load balancer, always over STARTTLS. */
+class LoginIT {
+    static Stream<Arguments> usersAndEntryPoints() {
+        return Stream.of("user1", "user2").flatMap(user ->
+                Stream.of("xmpp1", "xmpp2", "xmpp3", "lb").map(entry -> Arguments.of(user, entry)));
+    }
+
+    @ParameterizedTest(name = "{0} via {1}")
+    @MethodSource("usersAndEntryPoints")
+    void userLogsInOverStartTls(String user, String entry) throws Exception {
+        try (Xmpp session = Xmpp.login(user, entry)) {
+            assertTrue(session.connection.isAuthenticated());
+            assertTrue(session.connection.isSecureConnection(), "no STARTTLS via " + entry);
+            assertEquals(Xmpp.jid(user), session.connection.getUser().asEntityBareJid());
+        }
+    }
+}

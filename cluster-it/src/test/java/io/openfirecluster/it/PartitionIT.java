@@ -1,0 +1,64 @@
+package io.openfirecluster.it;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jivesoftware.smack.StanzaCollector;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Split brain: xmpp3 is cut off the lab network (its holder disconnected, the node keeps running),
+ * then reconnected with the same addresses. The two steps are one scenario, in order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PartitionIT {
+    private static final Duration DELIVERY = Duration.ofSeconds(10);
+
+    @Test
+    @Order(1)
+    void cutNodeLeavesATwoNodeClusterThatStillChats() throws Exception {
+        Lab lab = Lab.get();
+        Instant cut = Instant.now();
+        lab.network.cut("xmpp3");
+        lab.awaitClusterOf(List.of("xmpp1", "xmpp2"), 2, cut);
+        Report.add("partition: xmpp1 and xmpp2 saw a cluster of 2 after " + Report.seconds(cut, Instant.now()));
+        try (Xmpp user1 = Xmpp.login("user1", "xmpp1"); Xmpp user2 = Xmpp.login("user2", "xmpp2")) {
+            String body = "during the partition " + UUID.randomUUID();
+            StanzaCollector inbox = user2.messagesFrom("user1");
+            user1.send("user2", body);
+            Xmpp.await(inbox, body, DELIVERY);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void healedNodeRejoinsAndChatReachesIt() throws Exception {
+        Lab lab = Lab.get();
+        Instant heal = Instant.now();
+        lab.network.heal("xmpp3");
+        lab.awaitClusterOf(Lab.NODES, 3, heal);
+        Report.add("heal: all nodes saw a cluster of 3 again after " + Report.seconds(heal, Instant.now()));
+        try (Xmpp user1 = Xmpp.login("user1", "xmpp1"); Xmpp user2 = Xmpp.login("user2", "xmpp3")) {
+            String body = "after the heal " + UUID.randomUUID();
+            StanzaCollector inbox = user2.messagesFrom("user1");
+            user1.send("user2", body);
+            Xmpp.await(inbox, body, DELIVERY);
+        }
+    }
+
+    /** Whatever happened above, the next test class gets the whole cluster back. */
+    @AfterAll
+    static void wholeClusterAgain() {
+        Lab lab = Lab.get();
+        if (!lab.network.isConnected("xmpp3")) {
+            Instant heal = Instant.now();
+            lab.network.heal("xmpp3");
+            lab.awaitClusterOf(Lab.NODES, 3, heal);
+        }
+    }
+}

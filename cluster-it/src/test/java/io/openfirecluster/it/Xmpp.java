@@ -1,0 +1,71 @@
+package io.openfirecluster.it;
+
+import io.openfirecluster.image.LabClients;
+import java.time.Duration;
+import org.jivesoftware.smack.StanzaCollector;
+import org.jivesoftware.smack.filter.AndFilter;
+import org.jivesoftware.smack.filter.FromMatchesFilter;
+import org.jivesoftware.smack.filter.MessageWithBodiesFilter;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+
+/** A logged-in c2s session of one lab user on one entry point (a node, or "lb"). */
+final class Xmpp implements AutoCloseable {
+    final XMPPTCPConnection connection;
+    final String user;
+    final String entry;
+
+    private Xmpp(XMPPTCPConnection connection, String user, String entry) {
+        this.connection = connection;
+        this.user = user;
+        this.entry = entry;
+    }
+
+    static Xmpp login(String user, String entry) throws Exception {
+        return login(Lab.get(), user, entry);
+    }
+
+    static Xmpp login(Lab lab, String user, String entry) throws Exception {
+        XMPPTCPConnection connection = new XMPPTCPConnection(
+                LabClients.c2s(user, lab.topology.bind(), lab.c2sPort(entry)).build());
+        connection.connect().login();
+        return new Xmpp(connection, user, entry);
+    }
+
+    static EntityBareJid jid(String user) {
+        return JidCreate.entityBareFromOrThrowUnchecked(user + "@" + LabClients.DOMAIN);
+    }
+
+    void send(String to, String body) throws Exception {
+        connection.sendStanza(connection.getStanzaFactory().buildMessageStanza()
+                .to(jid(to)).ofType(Message.Type.chat).setBody(body).build());
+    }
+
+    /** Collects chat messages from USER; open it before the message is sent. */
+    StanzaCollector messagesFrom(String user) {
+        return connection.createStanzaCollector(new AndFilter(MessageWithBodiesFilter.INSTANCE, FromMatchesFilter.createBare(jid(user))));
+    }
+
+    /** The next message in COLLECTOR with BODY, or an assertion error naming what did not arrive. */
+    static Message await(StanzaCollector collector, String body, Duration deadline) throws InterruptedException {
+        long end = System.nanoTime() + deadline.toNanos();
+        try {
+            while (System.nanoTime() < end) {
+                Message message = collector.nextResult(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+                if (message != null && body.equals(message.getBody())) {
+                    return message;
+                }
+            }
+            throw new AssertionError("message '" + body + "' did not arrive within " + deadline.toSeconds() + " s");
+        } finally {
+            collector.cancel();
+        }
+    }
+
+    @Override
+    public void close() {
+        connection.disconnect();
+    }
+}

@@ -1,0 +1,21 @@
+package io.openfirecluster.network;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** Prints the lab as it runs: network, addresses, names, host ports, and the configured notes (users, rooms). */
+@Mojo(name = "info", threadSafe = true)
+public class InfoMojo extends AbstractLabMojo {
+    /** Lines printed under the topology, e.g. the seeded users and rooms. */
+    @Parameter
+    private List<String> notes = new ArrayList<>();
+
+    @Override
+    protected void execute(LabNetwork lab) {
+        StringBuilder out = new StringBuilder("\n").append(lab.topology().describe());
+        notes.forEach(note -> out.append("  ").append(note).append('\n'));
+        getLog().info(out);
+    }
+}

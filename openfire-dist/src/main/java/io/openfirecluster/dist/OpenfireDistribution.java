@@ -1,0 +1,152 @@
+package io.openfirecluster.dist;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/**
+ * An Openfire server distribution, as a directory (e.g. distribution/target/distribution-base of
+ * an Openfire checkout) or a release tarball (openfire_5_1_1.tar.gz, one top directory "openfire/").
+ */
+final class OpenfireDistribution {
+    private OpenfireDistribution() {
+    }
+
+    /** Fails unless PATH holds bin/openfire.sh and lib/xmppserver*.jar, the two things the image runs. */
+    static void check(Path path) throws DistException {
+        boolean ok;
+        if (Files.isDirectory(path)) {
+            ok = Files.isRegularFile(path.resolve("bin/openfire.sh")) && hasServerJar(path.resolve("lib"));
+        } else {
+            ok = tarPrefix(path) != null;
+        }
+        if (!ok) {
+            throw new DistException(path + " is not an Openfire distribution (no bin/openfire.sh and lib/xmppserver*.jar): "
+                    + "give -Dopenfire.dist a distribution directory or an openfire_*.tar.gz release");
+        }
+    }
+
+    /** Lays the distribution out in TARGET (replacing what was there), keeping the executable bits. */
+    static void install(Path path, Path target) throws DistException {
+        try {
+            deleteTree(target);
+            Files.createDirectories(target);
+            if (Files.isDirectory(path)) {
+                copyTree(path, target);
+            } else {
+                untar(path, tarPrefix(path), target);
+            }
+        } catch (IOException e) {
+            throw new DistException("cannot lay out Openfire from " + path + " in " + target + ": " + e.getMessage());
+        }
+    }
+
+    /** A Hazelcast plugin is a jar with plugin.xml at its root (and the Hazelcast jars under lib/). */
+    static void checkPlugin(Path jar) throws DistException {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            if (zip.getEntry("plugin.xml") != null) {
+                return;
+            }
+        } catch (IOException e) {
+            // not a zip at all: reported below
+        }
+        throw new DistException(jar + " is not an Openfire plugin jar (no plugin.xml inside): "
+                + "give -Dhazelcast.plugin the Hazelcast plugin's jar (hazelcast.jar)");
+    }
+
+    private static boolean hasServerJar(Path lib) {
+        if (!Files.isDirectory(lib)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(lib)) {
+            return files.anyMatch(f -> f.getFileName().toString().matches("xmppserver.*\\.jar"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The directory inside the tarball that holds bin/openfire.sh (e.g. "openfire/"), or null. */
+    private static String tarPrefix(Path tarball) {
+        String prefix = null;
+        boolean serverJar = false;
+        try (TarArchiveInputStream tar = open(tarball)) {
+            for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
+                String name = entry.getName();
+                if (name.endsWith("bin/openfire.sh")) {
+                    prefix = name.substring(0, name.length() - "bin/openfire.sh".length());
+                }
+                serverJar |= name.matches("(.*/)?lib/xmppserver[^/]*\\.jar");
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return serverJar ? prefix : null;
+    }
+
+    private static void untar(Path tarball, String prefix, Path target) throws IOException {
+        try (TarArchiveInputStream tar = open(tarball)) {
+            for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
+                if (!entry.getName().startsWith(prefix) || entry.getName().length() == prefix.length()) {
+                    continue;
+                }
+                Path out = target.resolve(entry.getName().substring(prefix.length())).normalize();
+                if (!out.startsWith(target)) {
+                    throw new IOException("entry " + entry.getName() + " points outside the distribution");
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(out);
+                } else if (entry.isFile()) {
+                    Files.createDirectories(out.getParent());
+                    Files.copy(tar, out, StandardCopyOption.REPLACE_EXISTING);
+                    if ((entry.getMode() & 0100) != 0) {
+                        Set<PosixFilePermission> perms = EnumSet.copyOf(Files.getPosixFilePermissions(out));
+                        perms.add(PosixFilePermission.OWNER_EXECUTE);
+                        perms.add(PosixFilePermission.GROUP_EXECUTE);
+                        perms.add(PosixFilePermission.OTHERS_EXECUTE);
+                        Files.setPosixFilePermissions(out, perms);
+                    }
+                }
+            }
+        }
+    }
+
+    private static TarArchiveInputStream open(Path tarball) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(tarball));
+        return new TarArchiveInputStream(new GzipCompressorInputStream(in));
+    }
+
+    private static void copyTree(Path source, Path target) throws IOException {
+        try (Stream<Path> paths = Files.walk(source)) {
+            for (Path from : (Iterable<Path>) paths::iterator) {
+                Path to = target.resolve(source.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(path);
+            }
+        }
+    }
+}

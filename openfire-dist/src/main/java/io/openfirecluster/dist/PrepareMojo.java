@@ -1,0 +1,118 @@
+package io.openfirecluster.dist;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Finds Openfire and the Hazelcast plugin, lays them out for the image build (when
+ * {@code outputDirectory} is set), and sets the project property {@code openfire.missing} to
+ * "true" or "false". Modules bind their container and test goals' {@code skip} to that property,
+ * and this goal prints the one NOT RUN line that says why, so nothing passes that did not run.
+ */
+@Mojo(name = "prepare", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
+public class PrepareMojo extends AbstractMojo {
+    /** An Openfire distribution directory or release tarball. */
+    @Parameter(property = "openfire.dist")
+    private File dist;
+
+    @Parameter(property = "openfire.version", required = true)
+    private String version;
+
+    /** Expected SHA-256 of the release tarball; without it a tarball is used unverified (and says so). */
+    @Parameter(property = "openfire.dist.sha256")
+    private String sha256;
+
+    /** The Hazelcast plugin jar. */
+    @Parameter(property = "hazelcast.plugin")
+    private File plugin;
+
+    @Parameter(property = "hazelcast.plugin.version", required = true)
+    private String pluginVersion;
+
+    @Parameter(property = "hazelcast.plugin.sha256")
+    private String pluginSha256;
+
+    /**
+     * Download missing releases from Openfire's download locations into the cache. Off by
+     * default, so a build never reaches the internet unless asked to.
+     */
+    @Parameter(property = "openfire.download", defaultValue = "false")
+    private boolean download;
+
+    @Parameter(property = "openfire.download.url",
+            defaultValue = "https://www.igniterealtime.org/downloadServlet?filename=openfire/openfire_%s.tar.gz")
+    private String downloadUrl;
+
+    @Parameter(property = "hazelcast.plugin.download.url",
+            defaultValue = "https://www.igniterealtime.org/projects/openfire/plugins/%s/hazelcast.jar")
+    private String pluginDownloadUrl;
+
+    @Parameter(property = "openfire.cache", defaultValue = "${user.home}/.cache/openfire-cluster")
+    private File cacheDirectory;
+
+    /** Where to lay out the distribution with plugins/hazelcast.jar; unset: only find and check. */
+    @Parameter
+    private File outputDirectory;
+
+    /** What is not run without Openfire, for the NOT RUN line, e.g. "cluster-it integration tests". */
+    @Parameter(defaultValue = "${project.artifactId} integration tests")
+    private String dependents;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
+
+    @Override
+    public void execute() throws MojoFailureException {
+        try {
+            Artifacts artifacts = new Artifacts(getLog()::info);
+            Path cache = cacheDirectory.toPath();
+            Optional<Path> openfire = artifacts.find("Openfire " + version, path(dist),
+                    cache.resolve("openfire-" + version + ".tar.gz"),
+                    download ? URI.create(String.format(downloadUrl, version.replace('.', '_'))) : null, sha256);
+            Optional<Path> hazelcast = artifacts.find("Hazelcast plugin " + pluginVersion, path(plugin),
+                    cache.resolve("hazelcast-" + pluginVersion + ".jar"),
+                    download ? URI.create(String.format(pluginDownloadUrl, pluginVersion)) : null, pluginSha256);
+            if (openfire.isPresent()) {
+                OpenfireDistribution.check(openfire.get());
+            }
+            if (hazelcast.isPresent()) {
+                OpenfireDistribution.checkPlugin(hazelcast.get());
+            }
+            if (openfire.isEmpty() || hazelcast.isEmpty()) {
+                String missing = openfire.isEmpty() ? "no Openfire distribution" : "no Hazelcast plugin";
+                getLog().warn("NOT RUN: " + dependents + ": " + missing + " (give -Dopenfire.dist=DIR|TARBALL and"
+                        + " -Dhazelcast.plugin=JAR, put openfire-" + version + ".tar.gz and hazelcast-" + pluginVersion
+                        + ".jar in " + cache + ", or add -Dopenfire.download=true)");
+                project.getProperties().setProperty("openfire.missing", "true");
+                return;
+            }
+            project.getProperties().setProperty("openfire.missing", "false");
+            if (outputDirectory != null) {
+                Path target = outputDirectory.toPath();
+                OpenfireDistribution.install(openfire.get(), target);
+                Files.createDirectories(target.resolve("plugins"));
+                Files.copy(hazelcast.get(), target.resolve("plugins/hazelcast.jar"), StandardCopyOption.REPLACE_EXISTING);
+                getLog().info("Openfire from " + openfire.get() + " with " + hazelcast.get().getFileName() + " laid out in " + target);
+            }
+        } catch (DistException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (IOException e) {
+            throw new MojoFailureException("cannot lay out Openfire in " + outputDirectory + ": " + e.getMessage());
+        }
+    }
+
+    private static Path path(File file) {
+        return file == null ? null : file.toPath();
+    }
+}

@@ -1,0 +1,24 @@
+#!/bin/sh
+# Gives this container its node identity, then runs Openfire in the foreground.
+# The templates were rendered from the lab topology at build time; only what differs per node
+# (its name, the cluster members' addresses, the address family) is filled in here.
+set -eu
+: "${NODE_NAME:?NODE_NAME is not set: run this image with NODE_NAME=xmpp1 (or xmpp2, xmpp3)}"
+family=v4
+ipv4_stack=true
+if [ "$PREFER_IPV6" = true ]; then family=v6; ipv4_stack=false; fi
+
+# Cluster members: every address the nodes' shared DNS name has on the lab network.
+members=$(getent "ahosts$family" "$NODES_ALIAS" | awk '{print $1}' | sort -u | sed 's|.*|<member>&</member>|' | tr -d '\n')
+[ -n "$members" ] || { echo "entrypoint: $NODES_ALIAS has no $family address: is this node on the lab network?" >&2; exit 1; }
+
+lab=/opt/openfire-lab
+sed "s|{{NODE_FQDN}}|$NODE_NAME.$DNS_SUFFIX|" "$lab/openfire.xml" > conf/openfire.xml
+sed "s|{{MEMBERS}}|$members|" "$lab/hazelcast-local-config.xml" > conf/hazelcast-local-config.xml
+echo "entrypoint: node $NODE_NAME.$DNS_SUFFIX, cluster members $members"
+
+# openfire.sh puts OPENFIRE_OPTS last on the java command line, so these -D win over its own.
+export OPENFIRE_OPTS="$JAVA_HEAP $DEBUG_OPTS $HAZELCAST_OPTS \
+ -Djava.net.preferIPv6Addresses=$PREFER_IPV6 -Dhazelcast.prefer.ipv4.stack=$ipv4_stack \
+ -Dhazelcast.phone.home.enabled=false -Dlog4j.configurationFile=$lab/log4j2.xml"
+exec bin/openfire.sh

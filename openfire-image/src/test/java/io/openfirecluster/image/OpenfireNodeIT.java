@@ -1,0 +1,71 @@
+package io.openfirecluster.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.openfirecluster.network.LabNetwork;
+import io.openfirecluster.network.ResolvedTopology;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** One node of the image against the seeded database, on the lab network (xmpp1 and db only). */
+class OpenfireNodeIT {
+    private static final String DOMAIN = LabClients.DOMAIN;
+    private static ResolvedTopology topology;
+    private static LabNetwork lab;
+
+    @BeforeAll
+    static void connect() {
+        topology = ResolvedTopology.fromSystemProperty();
+        lab = LabNetwork.connect(topology.topology(), message -> { });
+    }
+
+    @AfterAll
+    static void close() {
+        lab.close();
+    }
+
+    @Test
+    void userLogsInWithScramSha1OverStartTls() throws Exception {
+        XMPPTCPConnection connection = new XMPPTCPConnection(
+                LabClients.c2s("user1", topology.bind(), topology.hostPort("xmpp1", 5222))
+                        .addEnabledSaslMechanism("SCRAM-SHA-1")
+                        .build());
+        try {
+            connection.connect().login();
+            assertTrue(connection.isSecureConnection(), "STARTTLS was not negotiated");
+            assertTrue(connection.isAuthenticated());
+            assertEquals("SCRAM-SHA-1", connection.getUsedSaslMechansism());
+            assertEquals("user1@" + DOMAIN, connection.getUser().asBareJid().toString());
+        } finally {
+            connection.disconnect();
+        }
+    }
+
+    @Test
+    void adminConsoleLoginPageAnswers() throws Exception {
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://" + topology.bind() + ":" + topology.hostPort("xmpp1", 9090) + "/login.jsp")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("Openfire"), "the login page does not name Openfire");
+    }
+
+    @Test
+    void openfireLogsNoDatabaseOrSchemaErrors() {
+        String log = lab.logs(topology.network() + "-xmpp1-openfire");
+        assertTrue(log.contains("Finished processing all plugins"), "Openfire did not finish starting");
+        // Any error, and any warning about the schema or SQL (a DB seeded for another version says so).
+        Pattern problem = Pattern.compile("\\bERROR\\b|WARN.*(?i:schema|ofVersion|sql|jdbc)");
+        List<String> problems = log.lines().filter(line -> problem.matcher(line).find()).toList();
+        assertEquals(List.of(), problems);
+    }
+}
