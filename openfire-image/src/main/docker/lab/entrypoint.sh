@@ -4,6 +4,11 @@
 # (its name, the cluster members' addresses, the address family) is filled in here.
 set -eu
 : "${NODE_NAME:?NODE_NAME is not set: run this image with NODE_NAME=xmpp1 (or xmpp2, xmpp3)}"
+# IPv6 is preferred inside a dual-stack lab: "auto" (the default) means "if the nodes have IPv6 addresses".
+if [ "$PREFER_IPV6" = auto ]; then
+  PREFER_IPV6=false
+  getent ahostsv6 "$NODES_ALIAS" | grep -qv '^::ffff:' && PREFER_IPV6=true  # not IPv4-mapped
+fi
 family=v4
 ipv4_stack=true
 if [ "$PREFER_IPV6" = true ]; then family=v6; ipv4_stack=false; fi

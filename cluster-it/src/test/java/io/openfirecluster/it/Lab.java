@@ -7,10 +7,12 @@ import io.openfirecluster.network.ResolvedTopology;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -29,10 +31,10 @@ final class Lab {
 
     private static final Pattern MEMBERS = Pattern.compile("Members \\{size:(\\d+),");
     private static final Pattern MEMBER = Pattern.compile("Member \\[([^\\]]+)\\]:\\d+");
-    /** Openfire's ClusterMonitor: "This node (ID/NAME) has joined the cluster", "Another node (ID/NAME ...) has left ...". */
+    /** Openfire's ClusterMonitor: "This node (ID/xmpp1.DOMAIN) has joined the cluster", "Another node (ID/xmpp2.DOMAIN (IP)) has left ...". */
     /** The first line of every start of a node container (the image's entrypoint.sh). */
     private static final String ENTRYPOINT_START = "entrypoint: node ";
-    private static final Pattern OPENFIRE_EVENT = Pattern.compile("(This|Another) node \\(([^/]+)/.*\\) has (joined|left) the cluster");
+    private static final Pattern OPENFIRE_EVENT = Pattern.compile("(This|Another) node \\([^/]+/([^.]+)\\..*\\) has (joined|left) the cluster");
     private static Lab instance;
     private static AssertionError notReady;
 
@@ -52,7 +54,7 @@ final class Lab {
         if (instance == null) {
             Lab lab = new Lab();
             try {
-                lab.awaitClusterOf(NODES, NODES.size(), Instant.EPOCH);
+                lab.awaitClusterOf(NODES, Instant.EPOCH);
                 poll("the load balancer accepts a c2s login", Duration.ofSeconds(30), () -> loginThroughLoadBalancer(lab));
             } catch (AssertionError e) {
                 notReady = e; // every test fails with the same reason instead of waiting again
@@ -87,32 +89,29 @@ final class Lab {
     }
 
     /**
-     * What NODE believes the cluster is, from its log: Hazelcast's newest member list, and Openfire's
-     * own view, replayed from its ClusterMonitor events (a node joined or left). Empty if the node has
-     * logged no Hazelcast member list, or no cluster event, since SINCE.
+     * What NODE believes the cluster is, from its log: Hazelcast's newest member list (empty if it
+     * logged none after SINCE), and the nodes Openfire knows: itself once it has joined, and the
+     * others its ClusterMonitor saw join and not leave, since the container last started.
      */
     Optional<ClusterView> clusterView(String node, Instant since) {
         List<String> lines = network.logs(container(node)).lines().toList();
-        Set<String> openfireNodes = new HashSet<>();
-        Instant lastOpenfireEvent = Instant.MIN;
+        Set<String> knows = new TreeSet<>();
         int hazelcastSize = -1;
         Instant hazelcastAt = Instant.MIN;
         List<String> members = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.contains(ENTRYPOINT_START)) {
-                openfireNodes.clear(); // a (re)start of the container: nothing is known yet
+                knows.clear(); // the container (re)started: nothing is known yet
             }
             Matcher event = OPENFIRE_EVENT.matcher(line);
             if (event.find()) {
-                // Joins of this node and of others come in either order, so this node's own join only adds itself.
-                String nodeId = event.group(2);
+                String name = event.group(2);
                 switch (event.group(1) + " " + event.group(3)) {
-                    case "This left" -> openfireNodes.clear();
-                    case "This joined", "Another joined" -> openfireNodes.add(nodeId);
-                    default -> openfireNodes.remove(nodeId);
+                    case "This left" -> knows.clear();
+                    case "This joined", "Another joined" -> knows.add(name);
+                    default -> knows.remove(name);
                 }
-                lastOpenfireEvent = DockerLog.timestamp(line);
             }
             Matcher view = MEMBERS.matcher(line);
             if (view.find()) {
@@ -127,42 +126,51 @@ final class Lab {
                 }
             }
         }
-        if (hazelcastAt.isBefore(since) || lastOpenfireEvent.isBefore(since)) {
-            return Optional.empty();
-        }
-        return Optional.of(new ClusterView(hazelcastSize, members, openfireNodes.size()));
+        return hazelcastAt.isBefore(since) ? Optional.empty() : Optional.of(new ClusterView(hazelcastSize, members, knows));
     }
 
     /**
-     * Waits until each of NODES has logged, after SINCE, a view of SIZE members; prints progress,
-     * and on the deadline fails naming the nodes that are not there, with the tail of their logs.
+     * Waits until NODES form a cluster of their own, as seen after SINCE: every one of them lists
+     * exactly that many Hazelcast members, and Openfire has finished joining every pair of them
+     * (one of the two has logged the other's join: a node that joins a running cluster logs only
+     * its own join, the others log it). Prints progress; on the deadline fails naming the nodes
+     * that are not there, with the tail of their logs.
      */
-    void awaitClusterOf(List<String> nodes, int size, Instant since) {
+    void awaitClusterOf(List<String> nodes, Instant since) {
         Instant deadline = Instant.now().plus(CLUSTER_DEADLINE);
         Instant nextProgress = Instant.now();
         while (true) {
-            List<String> behind = new ArrayList<>();
-            StringBuilder state = new StringBuilder();
+            Map<String, ClusterView> views = new LinkedHashMap<>();
             for (String node : nodes) {
-                Optional<ClusterView> view = clusterView(node, since);
-                state.append(' ').append(node).append('=').append(view.map(ClusterView::describe).orElse("?"));
-                if (view.isEmpty() || view.get().size() != size || view.get().openfireNodes() != size) {
+                clusterView(node, since).ifPresent(view -> views.put(node, view));
+            }
+            Set<String> behind = new TreeSet<>();
+            for (String node : nodes) {
+                ClusterView view = views.get(node);
+                if (view == null || view.size() != nodes.size() || !view.knows().contains(node) || !nodes.containsAll(view.knows())) {
                     behind.add(node);
+                    continue;
+                }
+                for (String other : nodes) {
+                    if (!view.knows().contains(other) && (views.get(other) == null || !views.get(other).knows().contains(node))) {
+                        behind.add(node);
+                    }
                 }
             }
             if (behind.isEmpty()) {
                 return;
             }
+            String state = views.toString();
             if (Instant.now().isAfter(deadline)) {
                 StringBuilder message = new StringBuilder("within " + CLUSTER_DEADLINE.toSeconds() + " s, " + behind
-                        + " did not see a cluster of " + size + " (members seen:" + state + ")");
+                        + " did not form a cluster of " + nodes + " (seen: " + state + ")");
                 for (String node : behind) {
                     message.append("\n--- last lines of ").append(container(node)).append(" ---\n").append(tail(node, 30));
                 }
                 throw new AssertionError(message.toString());
             }
             if (!Instant.now().isBefore(nextProgress)) {
-                System.out.println("[lab] waiting for a cluster of " + size + ", members seen:" + state);
+                System.out.println("[lab] waiting for " + nodes + " to form a cluster, seen: " + state);
                 nextProgress = Instant.now().plusSeconds(5);
             }
             pause();
@@ -219,10 +227,11 @@ final class Lab {
         }
     }
 
-    /** What one node believes the cluster is: Hazelcast's member count and addresses, and Openfire's node count. */
-    record ClusterView(int size, List<String> members, int openfireNodes) {
-        String describe() {
-            return size == openfireNodes ? Integer.toString(size) : "hazelcast:" + size + "/openfire:" + openfireNodes;
+    /** What one node believes the cluster is: Hazelcast's member count and addresses, and the nodes Openfire knows. */
+    record ClusterView(int size, List<String> members, Set<String> knows) {
+        @Override
+        public String toString() {
+            return "hazelcast " + size + ", openfire " + knows;
         }
     }
 }

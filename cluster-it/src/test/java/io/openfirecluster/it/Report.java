@@ -48,8 +48,9 @@ public final class Report implements LauncherSessionListener {
                     .orElseThrow(() -> new AssertionError(node + " never joined the cluster")));
         }
         Instant lb = startedAt(lab, "lb");
-        add(String.format("start-up from docker:start: db ready %s, all nodes up %s, cluster of %d formed %s, lb started %s",
-                seconds(start, db), seconds(start, nodes), Lab.NODES.size(), seconds(start, cluster), seconds(start, lb)));
+        add(String.format("%s lab, start-up from docker:start: db ready %s, all nodes up %s, cluster of %d formed %s, lb started %s",
+                lab.topology.dualStack() ? "dual-stack" : "IPv4", seconds(start, db), seconds(start, nodes), Lab.NODES.size(),
+                seconds(start, cluster), seconds(start, lb)));
         StringBuilder memory = new StringBuilder("memory:");
         for (String node : Lab.NODES) {
             memory.append(' ').append(node).append(' ').append(lab.memoryMiB(node)).append(" MiB");

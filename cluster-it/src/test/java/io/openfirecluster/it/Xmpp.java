@@ -34,6 +34,25 @@ final class Xmpp implements AutoCloseable {
         return new Xmpp(connection, user, entry);
     }
 
+    /**
+     * Logs in, retrying until DEADLINE: right after membership changes, a node finishes taking over
+     * the lost member's share of the cluster data before it binds new sessions (seen here: a few
+     * seconds after Hazelcast drops a cut node, resource binding times out).
+     */
+    static Xmpp loginWithin(Duration deadline, String user, String entry) throws Exception {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (true) {
+            try {
+                return login(user, entry);
+            } catch (Exception e) {
+                if (System.nanoTime() > end) {
+                    throw e;
+                }
+                System.out.println("[lab] login of " + user + " on " + entry + " not yet possible: " + e.getMessage());
+            }
+        }
+    }
+
     static EntityBareJid jid(String user) {
         return JidCreate.entityBareFromOrThrowUnchecked(user + "@" + LabClients.DOMAIN);
     }
