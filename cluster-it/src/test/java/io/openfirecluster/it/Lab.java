@@ -218,7 +218,8 @@ final class Lab {
         }
     }
 
-    private static void pause() {
+    /** The polling interval of every wait in the lab's tests. */
+    static void pause() {
         try {
             Thread.sleep(250);
         } catch (InterruptedException e) {

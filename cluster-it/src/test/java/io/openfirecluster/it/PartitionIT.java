@@ -3,8 +3,6 @@ package io.openfirecluster.it;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-import org.jivesoftware.smack.StanzaCollector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PartitionIT {
-    private static final Duration DELIVERY = Duration.ofSeconds(10);
     /** How long the remaining nodes may take to serve logins again after membership changed. */
     private static final Duration SETTLE = Duration.ofSeconds(60);
 
@@ -29,13 +26,8 @@ class PartitionIT {
         lab.network.cut("xmpp3");
         lab.awaitClusterOf(List.of("xmpp1", "xmpp2"), cut);
         Report.add("partition: xmpp1 and xmpp2 saw a cluster of 2 after " + Report.seconds(cut, Instant.now()));
-        try (Xmpp user1 = Xmpp.loginWithin(SETTLE, "user1", "xmpp1"); Xmpp user2 = Xmpp.loginWithin(SETTLE, "user2", "xmpp2")) {
-            Report.add("partition: logins on xmpp1 and xmpp2 served again after " + Report.seconds(cut, Instant.now()));
-            String body = "during the partition " + UUID.randomUUID();
-            StanzaCollector inbox = user2.messagesFrom("user1");
-            user1.send("user2", body);
-            Xmpp.await(inbox, body, DELIVERY);
-        }
+        Xmpp.assertDelivered("user1", "xmpp1", "user2", "xmpp2", SETTLE);
+        Report.add("partition: chat between xmpp1 and xmpp2 worked again after " + Report.seconds(cut, Instant.now()));
     }
 
     @Test
@@ -46,12 +38,7 @@ class PartitionIT {
         lab.network.heal("xmpp3");
         lab.awaitClusterOf(Lab.NODES, heal);
         Report.add("heal: all nodes saw a cluster of 3 again after " + Report.seconds(heal, Instant.now()));
-        try (Xmpp user1 = Xmpp.loginWithin(SETTLE, "user1", "xmpp1"); Xmpp user2 = Xmpp.loginWithin(SETTLE, "user2", "xmpp3")) {
-            String body = "after the heal " + UUID.randomUUID();
-            StanzaCollector inbox = user2.messagesFrom("user1");
-            user1.send("user2", body);
-            Xmpp.await(inbox, body, DELIVERY);
-        }
+        Xmpp.assertDelivered("user1", "xmpp1", "user2", "xmpp3", SETTLE);
     }
 
     /** Whatever happened above, the next test class gets the whole cluster back. */

@@ -2,6 +2,7 @@ package io.openfirecluster.it;
 
 import io.openfirecluster.image.LabClients;
 import java.time.Duration;
+import java.util.UUID;
 import org.jivesoftware.smack.StanzaCollector;
 import org.jivesoftware.smack.filter.AndFilter;
 import org.jivesoftware.smack.filter.FromMatchesFilter;
@@ -13,6 +14,9 @@ import org.jxmpp.jid.impl.JidCreate;
 
 /** A logged-in c2s session of one lab user on one entry point (a node, or "lb"). */
 final class Xmpp implements AutoCloseable {
+    /** How long a chat message may take to arrive. */
+    static final Duration DELIVERY = Duration.ofSeconds(10);
+
     final XMPPTCPConnection connection;
     final String user;
     final String entry;
@@ -49,7 +53,21 @@ final class Xmpp implements AutoCloseable {
                     throw e;
                 }
                 System.out.println("[lab] login of " + user + " on " + entry + " not yet possible: " + e.getMessage());
+                Lab.pause();
             }
+        }
+    }
+
+    /**
+     * FROM (logged in on FROM_ENTRY) sends TO (on TO_ENTRY) a chat message, which must arrive.
+     * Logins are retried for up to LOGIN_DEADLINE (see {@link #loginWithin}).
+     */
+    static void assertDelivered(String from, String fromEntry, String to, String toEntry, Duration loginDeadline) throws Exception {
+        try (Xmpp sender = loginWithin(loginDeadline, from, fromEntry); Xmpp receiver = loginWithin(loginDeadline, to, toEntry)) {
+            String body = from + " on " + fromEntry + " to " + to + " on " + toEntry + " " + UUID.randomUUID();
+            StanzaCollector inbox = receiver.messagesFrom(from);
+            sender.send(to, body);
+            await(inbox, body, DELIVERY);
         }
     }
 
