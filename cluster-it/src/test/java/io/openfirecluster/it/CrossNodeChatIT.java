@@ -24,6 +24,8 @@ class CrossNodeChatIT {
     @Test
     void twentyRoundTripsBetweenXmpp1AndXmpp3AllArrive() throws Exception {
         try (Xmpp user1 = Xmpp.login("user1", "xmpp1"); Xmpp user2 = Xmpp.login("user2", "xmpp3")) {
+            user1.awaitAvailable(user2);
+            user2.awaitAvailable(user1);
             List<Long> micros = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 String ping = "ping " + i + " " + UUID.randomUUID();

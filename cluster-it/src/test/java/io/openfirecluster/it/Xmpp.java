@@ -9,7 +9,9 @@ import org.jivesoftware.smack.filter.FromMatchesFilter;
 import org.jivesoftware.smack.filter.MessageWithBodiesFilter;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smack.roster.Roster;
 import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.impl.JidCreate;
 
 /** A logged-in c2s session of one lab user on one entry point (a node, or "lb"). */
@@ -64,11 +66,24 @@ final class Xmpp implements AutoCloseable {
      */
     static void assertDelivered(String from, String fromEntry, String to, String toEntry, Duration loginDeadline) throws Exception {
         try (Xmpp sender = loginWithin(loginDeadline, from, fromEntry); Xmpp receiver = loginWithin(loginDeadline, to, toEntry)) {
+            sender.awaitAvailable(receiver);
             String body = from + " on " + fromEntry + " to " + to + " on " + toEntry + " " + UUID.randomUUID();
             StanzaCollector inbox = receiver.messagesFrom(from);
             sender.send(to, body);
             await(inbox, body, DELIVERY);
         }
+    }
+
+    /**
+     * Waits until this session sees OTHER's presence (they are roster contacts): only then does the
+     * cluster route a message to OTHER's session rather than to offline storage. Right after the
+     * cluster changes, the presence of a new session takes a moment to reach the other nodes.
+     */
+    void awaitAvailable(Xmpp other) {
+        Roster roster = Roster.getInstanceFor(connection);
+        EntityFullJid session = other.connection.getUser();
+        Lab.poll(user + " on " + entry + " sees " + session + " (on " + other.entry + ") available", DELIVERY,
+                () -> roster.getPresenceResource(session).isAvailable());
     }
 
     static EntityBareJid jid(String user) {

@@ -41,7 +41,7 @@ abstract class AbstractLabMojo extends AbstractMojo {
     @Override
     public final void execute() throws MojoFailureException {
         if (skip) {
-            getLog().info("lab: skipped (lab.skip)");
+            getLog().info("lab: skipped");
             return;
         }
         try {
