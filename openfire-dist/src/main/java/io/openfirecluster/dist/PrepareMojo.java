@@ -69,11 +69,23 @@ public class PrepareMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.artifactId} integration tests")
     private String dependents;
 
+    /**
+     * Look for nothing and set {@code openfire.missing} to "false": the module needs no local
+     * Openfire, e.g. it runs an Openfire image pulled from a registry ({@code -Dimage.pull=true}).
+     */
+    @Parameter(defaultValue = "false")
+    private boolean skip;
+
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
 
     @Override
     public void execute() throws MojoFailureException {
+        if (skip) {
+            getLog().info("No Openfire distribution needed (skip=true): the Openfire image is pulled, not built");
+            project.getProperties().setProperty("openfire.missing", "false");
+            return;
+        }
         try {
             Artifacts artifacts = new Artifacts(getLog()::info);
             Path cache = cacheDirectory.toPath();

@@ -28,9 +28,15 @@ class OpenfireNodeIT {
         lab = LabNetwork.connect(topology.topology(), message -> { });
     }
 
+    /** Prints the image size (a figure for the build's output, not a check) and closes the Docker client. */
     @AfterAll
-    static void close() {
-        lab.close();
+    static void reportImageSizeAndClose() {
+        try {
+            String image = System.getProperty("openfire.image");
+            System.out.printf("[report] openfire image %s: %d MB%n", image, lab.docker().inspectImageCmd(image).exec().getSize() / 1_000_000);
+        } finally {
+            lab.close();
+        }
     }
 
     @Test
