@@ -177,6 +177,14 @@ final class Lab {
         }
     }
 
+    /** Makes CHANGE (a cut, a stop, ...), waits until NODES form a cluster of their own, and says how long that took. */
+    String changeAndAwaitClusterOf(List<String> nodes, Runnable change) {
+        Instant start = Instant.now();
+        change.run();
+        awaitClusterOf(nodes, start);
+        return Report.seconds(start, Instant.now());
+    }
+
     String tail(String service, int lines) {
         List<String> all = network.logs(container(service)).lines().toList();
         return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));

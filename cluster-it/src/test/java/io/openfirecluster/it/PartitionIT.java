@@ -1,6 +1,5 @@
 package io.openfirecluster.it;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -15,19 +14,13 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PartitionIT {
-    /** How long the remaining nodes may take to serve logins again after membership changed. */
-    private static final Duration SETTLE = Duration.ofSeconds(60);
-
     @Test
     @Order(1)
     void cutNodeLeavesATwoNodeClusterThatStillChats() throws Exception {
         Lab lab = Lab.get();
-        Instant cut = Instant.now();
-        lab.network.cut("xmpp3");
-        lab.awaitClusterOf(List.of("xmpp1", "xmpp2"), cut);
-        Report.add("partition: xmpp1 and xmpp2 saw a cluster of 2 after " + Report.seconds(cut, Instant.now()));
-        Xmpp.assertDelivered("user1", "xmpp1", "user2", "xmpp2", SETTLE);
-        Report.add("partition: chat between xmpp1 and xmpp2 worked again after " + Report.seconds(cut, Instant.now()));
+        Report.add("partition: xmpp1 and xmpp2 saw a cluster of 2 after "
+                + lab.changeAndAwaitClusterOf(List.of("xmpp1", "xmpp2"), () -> lab.network.cut("xmpp3")));
+        Xmpp.assertDelivered("user1", "xmpp1", "user2", "xmpp2", Xmpp.SETTLE);
     }
 
     @Test
@@ -41,7 +34,7 @@ class PartitionIT {
         Report.add("heal: Hazelcast had merged the three nodes after " + Report.seconds(heal, Instant.now()));
         lab.awaitClusterOf(Lab.NODES, heal);
         Report.add("heal: Openfire on all nodes was a cluster of 3 again after " + Report.seconds(heal, Instant.now()));
-        Xmpp.assertDelivered("user1", "xmpp1", "user2", "xmpp3", SETTLE);
+        Xmpp.assertDelivered("user1", "xmpp1", "user2", "xmpp3", Xmpp.SETTLE);
     }
 
     /** Whatever happened above, the next test class gets the whole cluster back. */
@@ -49,9 +42,7 @@ class PartitionIT {
     static void wholeClusterAgain() {
         Lab lab = Lab.get();
         if (!lab.network.isConnected("xmpp3")) {
-            Instant heal = Instant.now();
-            lab.network.heal("xmpp3");
-            lab.awaitClusterOf(Lab.NODES, heal);
+            lab.changeAndAwaitClusterOf(Lab.NODES, () -> lab.network.heal("xmpp3"));
         }
     }
 }

@@ -18,6 +18,8 @@ import org.jxmpp.jid.impl.JidCreate;
 final class Xmpp implements AutoCloseable {
     /** How long a chat message may take to arrive. */
     static final Duration DELIVERY = Duration.ofSeconds(10);
+    /** How long nodes may take to serve logins again after the cluster's membership changed (see loginWithin). */
+    static final Duration SETTLE = Duration.ofSeconds(60);
 
     final XMPPTCPConnection connection;
     final String user;
