@@ -14,8 +14,6 @@ import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import java.io.ByteArrayOutputStream;
@@ -66,20 +64,7 @@ public final class LabNetwork implements AutoCloseable {
     }
 
     static LabNetwork connect(Topology topology, Consumer<String> log, DockerClientConfig config) {
-        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
-                .dockerHost(config.getDockerHost())
-                .sslConfig(config.getSSLConfig())
-                .connectionTimeout(Duration.ofSeconds(5))
-                .responseTimeout(Duration.ofSeconds(60))
-                .build();
-        DockerClient docker = DockerClientImpl.getInstance(config, http);
-        try {
-            docker.pingCmd().exec();
-        } catch (RuntimeException e) {
-            throw new LabException("Docker is not reachable at " + config.getDockerHost()
-                    + ": start the Docker daemon (or set DOCKER_HOST) and run again");
-        }
-        return new LabNetwork(topology, docker, log);
+        return new LabNetwork(topology, DockerClients.connect(config), log);
     }
 
     /** The image holders run: any image with coreutils' sleep. The lab uses its base image. */

@@ -12,10 +12,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.PullResponseItem;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import io.openfirecluster.network.DockerClients;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,15 +51,7 @@ class RegistryRoundTripIT {
 
     @BeforeAll
     static void connect() {
-        DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
-        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
-                .dockerHost(config.getDockerHost())
-                .sslConfig(config.getSSLConfig())
-                .connectionTimeout(Duration.ofSeconds(5))
-                .responseTimeout(Duration.ofMinutes(2))
-                .build();
-        docker = DockerClientImpl.getInstance(config, http);
-        docker.pingCmd().exec();
+        docker = DockerClients.connect();
     }
 
     /** Whatever this test pulled (registry-prefixed tags only) goes again. */
