@@ -3,7 +3,9 @@
 # The templates were rendered from the lab topology at build time; only what differs per node
 # (its name, the cluster members' addresses, the address family) is filled in here.
 set -eu
-: "${NODE_NAME:?NODE_NAME is not set: run this image with NODE_NAME=xmpp1 (or xmpp2, xmpp3)}"
+# The lab names the node's service LAB_SERVICE (its compose file does); NODE_NAME wins when set by hand.
+NODE_NAME=${NODE_NAME:-${LAB_SERVICE:-}}
+: "${NODE_NAME:?neither NODE_NAME nor LAB_SERVICE is set: run this image with NODE_NAME=xmpp1 (the node's name on the lab network)}"
 # IPv6 is preferred inside a dual-stack lab: "auto" (the default) means "if the nodes have IPv6 addresses".
 if [ "$PREFER_IPV6" = auto ]; then
   PREFER_IPV6=false
@@ -18,7 +20,7 @@ members=$(getent "ahosts$family" "$NODES_ALIAS" | awk '{print $1}' | sort -u | s
 [ -n "$members" ] || { echo "entrypoint: $NODES_ALIAS has no $family address: is this node on the lab network?" >&2; exit 1; }
 
 lab=/opt/openfire-lab
-sed "s|{{NODE_FQDN}}|$NODE_NAME.$DNS_SUFFIX|" "$lab/openfire.xml" > conf/openfire.xml
+sed -e "s|{{NODE_FQDN}}|$NODE_NAME.$DNS_SUFFIX|" -e "s|{{DB_HOST}}|$DB_HOST|" "$lab/openfire.xml" > conf/openfire.xml
 sed "s|{{MEMBERS}}|$members|" "$lab/hazelcast-local-config.xml" > conf/hazelcast-local-config.xml
 echo "entrypoint: node $NODE_NAME.$DNS_SUFFIX, cluster members $members"
 

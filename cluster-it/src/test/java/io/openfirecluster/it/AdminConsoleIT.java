@@ -1,5 +1,7 @@
 package io.openfirecluster.it;
 
+
+import io.openfirecluster.testsupport.Lab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,14 +15,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every node serves the admin console, and the seeded admin can log in to it. */
 class AdminConsoleIT {
     private static final String ADMIN_PASSWORD = System.getProperty("admin.password", "admin");
 
+    static java.util.List<String> nodes() {
+        return Lab.get().nodes();
+    }
+
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"xmpp1", "xmpp2", "xmpp3"})
+    @MethodSource("nodes")
     void loginPageAnswers(String node) throws Exception {
         HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(console(node, "/login.jsp")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -29,7 +35,7 @@ class AdminConsoleIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"xmpp1", "xmpp2", "xmpp3"})
+    @MethodSource("nodes")
     void adminLogsIn(String node) throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         // The login form carries a CSRF token that must come back with the same cookie.
@@ -53,6 +59,6 @@ class AdminConsoleIT {
 
     private static URI console(String node, String path) {
         Lab lab = Lab.get();
-        return URI.create("http://" + lab.topology.bind() + ":" + lab.topology.hostPort(node, 9090) + path);
+        return URI.create("http://" + lab.topology().bind() + ":" + lab.topology().hostPort(node, 9090) + path);
     }
 }

@@ -1,9 +1,11 @@
 package io.openfirecluster.it;
 
+import io.openfirecluster.testsupport.Lab;
+import io.openfirecluster.testsupport.Xmpp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.openfirecluster.image.LabClients;
+import io.openfirecluster.testsupport.LabClients;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.bosh.BOSHConfiguration;
 import org.jivesoftware.smack.bosh.XMPPBOSHConnection;
@@ -16,12 +18,12 @@ import org.junit.jupiter.api.Test;
 class BoshIT {
     @Test
     void boshLoginThroughTheLoadBalancer() throws Exception {
-        assertBoshLogin(Lab.get().topology.hostPort("lb", 57070));
+        assertBoshLogin(Lab.get().topology().hostPort("lb", 57070));
     }
 
     @Test
-    void boshLoginDirectlyOnXmpp1() throws Exception {
-        assertBoshLogin(Lab.get().topology.hostPort("xmpp1", 7070));
+    void boshLoginDirectlyOnTheFirstNode() throws Exception {
+        assertBoshLogin(Lab.get().topology().hostPort(Nodes.first(), 7070));
     }
 
     private static void assertBoshLogin(int port) throws Exception {

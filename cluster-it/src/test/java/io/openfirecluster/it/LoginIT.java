@@ -1,5 +1,8 @@
 package io.openfirecluster.it;
 
+import io.openfirecluster.testsupport.Lab;
+
+import io.openfirecluster.testsupport.Xmpp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LoginIT {
     static Stream<Arguments> usersAndEntryPoints() {
         return Stream.of("user1", "user2").flatMap(user ->
-                Stream.of("xmpp1", "xmpp2", "xmpp3", "lb").map(entry -> Arguments.of(user, entry)));
+                Stream.concat(Lab.get().nodes().stream(), Stream.of("lb")).map(entry -> Arguments.of(user, entry)));
     }
 
     @ParameterizedTest(name = "{0} via {1}")

@@ -1,9 +1,11 @@
 package io.openfirecluster.it;
 
+import io.openfirecluster.testsupport.Xmpp;
+import io.openfirecluster.testsupport.Wait;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.openfirecluster.image.LabClients;
+import io.openfirecluster.testsupport.LabClients;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,7 +24,7 @@ class MucIT {
 
     @Test
     void seededRoomsAreListedOnTheConferenceService() throws Exception {
-        try (Xmpp user1 = Xmpp.login("user1", "xmpp2")) {
+        try (Xmpp user1 = Xmpp.login("user1", Nodes.last())) {
             Set<String> rooms = new TreeSet<>();
             for (HostedRoom room : MultiUserChatManager.getInstanceFor(user1.connection).getRoomsHostedBy(JidCreate.domainBareFrom(SERVICE)).values()) {
                 rooms.add(room.getJid().getLocalpart().toString());
@@ -33,19 +35,22 @@ class MucIT {
 
     @Test
     void occupantsOnDifferentNodesSeeEachOtherAndEachOthersMessages() throws Exception {
-        try (Xmpp user1 = Xmpp.login("user1", "xmpp1"); Xmpp user2 = Xmpp.login("user2", "xmpp2")) {
+        Nodes.atLeast(2);
+        String first = Nodes.first();
+        String second = Nodes.second();
+        try (Xmpp user1 = Xmpp.login("user1", first); Xmpp user2 = Xmpp.login("user2", second)) {
             MultiUserChat room1 = join(user1, "one");
             MultiUserChat room2 = join(user2, "two");
-            Lab.poll("user1 (xmpp1) sees user2 (xmpp2) in muc1", Duration.ofSeconds(15),
+            Wait.until("user1 (" + first + ") sees user2 (" + second + ") in muc1", Duration.ofSeconds(15),
                     () -> room1.getOccupants().contains(JidCreate.entityFullFromOrThrowUnchecked("muc1@" + SERVICE + "/two")));
-            String body = "groupchat via xmpp2 " + UUID.randomUUID();
+            String body = "groupchat via " + second + " " + UUID.randomUUID();
             room2.sendMessage(body);
             long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             Message received;
             do {
                 received = room1.nextMessage(Math.max(1, (end - System.nanoTime()) / 1_000_000));
             } while (received != null && !body.equals(received.getBody()));
-            assertTrue(received != null, "user1 on xmpp1 did not receive user2's groupchat message");
+            assertTrue(received != null, "user1 on " + first + " did not receive user2's groupchat message");
             assertEquals("two", received.getFrom().getResourceOrThrow().toString());
         }
     }

@@ -1,5 +1,14 @@
 package io.openfirecluster.network;
 
+import io.openfirecluster.control.LabNetwork;
+
+import io.openfirecluster.topology.LabException;
+import io.openfirecluster.topology.LabService;
+import io.openfirecluster.topology.NodeTemplate;
+import io.openfirecluster.topology.ResolvedTopology;
+import com.github.dockerjava.api.exception.DockerException;
+import java.io.File;
+import io.openfirecluster.topology.Topology;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
@@ -32,27 +41,74 @@ abstract class AbstractLabMojo extends AbstractMojo {
     @Parameter(property = "lab.holder.image", defaultValue = "${base.image}")
     private String holderImage;
 
+    /** The services that are not nodes (database, load balancer). */
     @Parameter
     private List<LabService> services = new ArrayList<>();
+
+    /** How many Openfire nodes the lab has, 1 to 9, each made from {@link #node}. */
+    @Parameter(property = "lab.nodes", defaultValue = "3")
+    private String nodes;
+
+    /** The node template: node i of the lab is this with {i} replaced (see NodeTemplate). */
+    @Parameter
+    private NodeTemplate node;
 
     @Parameter(property = "lab.skip", defaultValue = "false")
     private boolean skip;
 
+    /**
+     * Set by openfire-dist:prepare while the build runs: "true" when there is no Openfire, so a
+     * module's lab is left out (prepare printed the NOT RUN line). Not a pom property on purpose:
+     * it must be read when the goal runs, after prepare.
+     */
+    @Parameter(property = "openfire.missing", defaultValue = "false")
+    private boolean openfireMissing;
+
+    /** Manual play (-Dplay): the user asked for a lab, so no Openfire is an error, not a NOT RUN. */
+    @Parameter(property = "play")
+    private String play;
+
+    /** What lab:up made in this module; goals on a running lab work on it rather than on the configuration. */
+    @Parameter(defaultValue = "${project.build.directory}/lab/topology.properties", readonly = true)
+    private File resolvedTopology;
+
     @Override
     public final void execute() throws MojoFailureException {
-        if (skip) {
-            getLog().info("lab: skipped");
+        if (openfireMissing && play != null) {
+            throw new MojoFailureException("no lab: there is no Openfire distribution (see the NOT RUN line above): give -Dopenfire.dist=DIR|TARBALL"
+                    + " and -Dhazelcast.plugin=JAR, or put them in ~/.cache/openfire-cluster/ (README \"Your Openfire\")");
+        }
+        if (skip || openfireMissing) {
+            getLog().info("lab: skipped" + (openfireMissing ? " (no Openfire)" : ""));
             return;
         }
         try {
-            Topology topology = new Topology(network, subnet, ipv6 ? subnet6 : null, bind, dnsSuffix, services).validate();
-            try (LabNetwork lab = LabNetwork.connect(topology, getLog()::info).withHolderImage(holderImage)) {
-                execute(lab);
-            }
+            Topology topology = worksOnRunningLab() && resolvedTopology.isFile()
+                    ? ResolvedTopology.load(resolvedTopology.toPath()).topology()
+                    : new Topology(network, subnet, ipv6 ? subnet6 : null, bind, dnsSuffix, Topology.withNodes(services, node, nodes));
+            execute(topology.validate());
         } catch (LabException e) {
             // One line that says what is wrong and what to do; no stack trace for a user error.
             throw new MojoFailureException(e.getMessage());
+        } catch (DockerException e) {
+            throw new MojoFailureException("Docker refused: " + e.getMessage().lines().findFirst().orElse("") + " (see the Docker daemon's log)");
         }
+    }
+
+    /** Goals that act on a lab lab:up made (status, faults, ...) read its resolved topology (e.g. its -Dlab.nodes). */
+    protected boolean worksOnRunningLab() {
+        return true;
+    }
+
+    /** Runs the goal on the validated topology; most goals need Docker, see {@link #connect}. */
+    protected void execute(Topology topology) throws MojoFailureException {
+        try (LabNetwork lab = connect(topology)) {
+            execute(lab);
+        }
+    }
+
+    protected LabNetwork connect(Topology topology) {
+        return LabNetwork.connect(topology, getLog()::info).withHolderImage(holderImage);
     }
 
     protected abstract void execute(LabNetwork lab) throws MojoFailureException;

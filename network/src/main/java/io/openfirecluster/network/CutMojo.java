@@ -1,5 +1,7 @@
 package io.openfirecluster.network;
 
+import io.openfirecluster.control.LabNetwork;
+
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 

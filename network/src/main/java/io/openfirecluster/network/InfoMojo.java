@@ -1,5 +1,7 @@
 package io.openfirecluster.network;
 
+import io.openfirecluster.control.LabNetwork;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;

@@ -1,10 +1,16 @@
 package io.openfirecluster.network;
 
+import io.openfirecluster.control.LabNetwork;
+
+import io.openfirecluster.topology.ComposeFile;
+import io.openfirecluster.topology.LabException;
+import io.openfirecluster.topology.Topology;
 import java.io.File;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -16,37 +22,77 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Creates the lab network and the address holders, replacing leftovers of an earlier run, and
- * writes the resolved topology to {@code target/lab/topology.properties} for tests and people.
+ * writes what the rest of the build reads: {@code target/lab/topology.properties} (tests, people)
+ * and {@code target/lab/docker-compose.yml} (what docker:start runs in the holders).
  */
 @Mojo(name = "up", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
 public class UpMojo extends AbstractLabMojo {
-    /** Holders to create (service names); empty means all services. */
+    /** Services to make (names; "nodes" stands for every node); empty means all services. */
     @Parameter(property = "lab.only")
     private List<String> only;
 
-    @Parameter(defaultValue = "${project.build.directory}/lab/topology.properties", readonly = true)
-    private File topologyFile;
+    /** The service images come from a registry at docker:start (-Dimage.pull=true): not checked locally. */
+    @Parameter(property = "image.pull", defaultValue = "false")
+    private boolean pull;
+
+    @Parameter(defaultValue = "${project.build.directory}/lab", readonly = true)
+    private File labDirectory;
 
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
 
     @Override
-    protected void execute(LabNetwork lab) throws MojoFailureException {
-        lab.up(only);
-        Map<String, String> resolved = lab.topology().toProperties();
+    protected void execute(Topology configured) throws MojoFailureException {
+        Topology topology = configured.select(expandNodes(configured, only));
+        boolean runs = topology.services().stream().anyMatch(s -> !s.getImage().isEmpty());
+        String compose = runs ? ComposeFile.render(topology) : null;
+        try (LabNetwork lab = connect(topology)) {
+            lab.up(List.of(), pull);
+        }
+        Map<String, String> resolved = topology.toProperties();
         // Later goals of this build (docker:start, failsafe) can use the real values as ${lab.xmpp1.ipv4}.
         project.getProperties().putAll(resolved);
         Properties file = new Properties();
         file.putAll(resolved);
         try {
-            Path path = topologyFile.toPath();
-            Files.createDirectories(path.getParent());
-            try (Writer out = Files.newBufferedWriter(path)) {
+            Path dir = labDirectory.toPath();
+            Files.createDirectories(dir);
+            try (Writer out = Files.newBufferedWriter(dir.resolve("topology.properties"))) {
                 file.store(out, "resolved lab topology, written by lab:up");
             }
+            Path composeFile = dir.resolve("docker-compose.yml");
+            if (compose != null) {
+                Files.writeString(composeFile, compose);
+            } else {
+                Files.deleteIfExists(composeFile);
+            }
         } catch (IOException e) {
-            throw new MojoFailureException("cannot write " + topologyFile + ": " + e.getMessage());
+            throw new MojoFailureException("cannot write to " + labDirectory + ": " + e.getMessage());
         }
-        getLog().info("\n" + lab.topology().describe());
+    }
+
+    @Override
+    protected boolean worksOnRunningLab() {
+        return false;
+    }
+
+    @Override
+    protected void execute(LabNetwork lab) {
+        throw new IllegalStateException("lab:up works on the selected topology");
+    }
+
+    private static List<String> expandNodes(Topology topology, List<String> only) {
+        List<String> names = new ArrayList<>();
+        for (String name : only == null ? List.<String>of() : only) {
+            if (name.trim().equals(Topology.NODES)) {
+                names.addAll(topology.nodeNames());
+            } else if (!name.isBlank()) {
+                names.add(name.trim());
+            }
+        }
+        if (only != null && !only.isEmpty() && names.isEmpty()) {
+            throw new LabException("lab.only names no service: give service names, e.g. -Dlab.only=db,xmpp1");
+        }
+        return names;
     }
 }

@@ -3,8 +3,9 @@ package io.openfirecluster.image;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.openfirecluster.network.LabNetwork;
-import io.openfirecluster.network.ResolvedTopology;
+import io.openfirecluster.testsupport.Lab;
+import io.openfirecluster.testsupport.LabClients;
+import io.openfirecluster.topology.ResolvedTopology;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,16 +17,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** One node of the image against the seeded database, on the lab network (xmpp1 and db only). */
+/** One node of the image against the seeded database, on the lab network (the database and one node only). */
 class OpenfireNodeIT {
     private static final String DOMAIN = LabClients.DOMAIN;
+    private static Lab lab;
     private static ResolvedTopology topology;
-    private static LabNetwork lab;
+    private static String node;
 
+    /** The lab of one node, once it is healthy (a cluster of one) and Openfire has joined it. */
     @BeforeAll
     static void connect() {
-        topology = ResolvedTopology.fromSystemProperty();
-        lab = LabNetwork.connect(topology.topology(), message -> { });
+        lab = Lab.get();
+        topology = lab.topology();
+        node = lab.nodes().get(0);
     }
 
     /** Prints the image size (a figure for the build's output, not a check) and closes the Docker client. */
@@ -35,14 +39,14 @@ class OpenfireNodeIT {
             String image = System.getProperty("openfire.image");
             System.out.printf("[report] openfire image %s: %d MB%n", image, lab.docker().inspectImageCmd(image).exec().getSize() / 1_000_000);
         } finally {
-            lab.close();
+            System.out.flush();
         }
     }
 
     @Test
     void userLogsInWithScramSha1OverStartTls() throws Exception {
         XMPPTCPConnection connection = new XMPPTCPConnection(
-                LabClients.c2s("user1", topology.bind(), topology.hostPort("xmpp1", 5222))
+                LabClients.c2s("user1", topology.bind(), topology.hostPort(node, 5222))
                         .addEnabledSaslMechanism("SCRAM-SHA-1")
                         .build());
         try {
@@ -59,7 +63,7 @@ class OpenfireNodeIT {
     @Test
     void adminConsoleLoginPageAnswers() throws Exception {
         HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://" + topology.bind() + ":" + topology.hostPort("xmpp1", 9090) + "/login.jsp")).build(),
+                URI.create("http://" + topology.bind() + ":" + topology.hostPort(node, 9090) + "/login.jsp")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("Openfire"), "the login page does not name Openfire");
@@ -67,7 +71,7 @@ class OpenfireNodeIT {
 
     @Test
     void openfireLogsNoDatabaseOrSchemaErrors() {
-        String log = lab.logs(topology.network() + "-xmpp1-openfire");
+        String log = String.join("\n", lab.logLines(node));
         assertTrue(log.contains("Finished processing all plugins"), "Openfire did not finish starting");
         // Any error, and any warning about the schema or SQL (a DB seeded for another version says so).
         Pattern problem = Pattern.compile("\\bERROR\\b|WARN.*(?i:schema|ofVersion|sql|jdbc)");

@@ -12,7 +12,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.PullResponseItem;
-import io.openfirecluster.network.DockerClients;
+import io.openfirecluster.control.DockerClients;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

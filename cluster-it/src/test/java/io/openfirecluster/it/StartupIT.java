@@ -1,0 +1,53 @@
+package io.openfirecluster.it;
+
+import io.openfirecluster.testsupport.DockerLog;
+import io.openfirecluster.testsupport.Lab;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every node of the lab started Openfire and joined the cluster; how long each phase took from
+ * docker:start, and the memory each container uses, go to the report (measured, never asserted).
+ */
+class StartupIT {
+    @Test
+    void everyNodeStartedOpenfireAndJoinedTheCluster() {
+        Lab lab = Lab.get();
+        List<String> services = new ArrayList<>(List.of("db", "lb"));
+        services.addAll(lab.nodes());
+        Instant start = services.stream().map(s -> startedAt(lab, s)).min(Instant::compareTo).orElseThrow();
+        Instant nodesUp = Instant.MIN;
+        Instant formed = Instant.MIN;
+        for (String node : lab.nodes()) {
+            nodesUp = max(nodesUp, milestone(lab, node, "Finished processing all plugins"));
+            // Openfire has joined a node to its cluster when it logs so; the last such event completes the cluster.
+            formed = max(formed, lab.logLines(node).stream().filter(Pattern.compile("node .* has joined the cluster").asPredicate())
+                    .reduce((a, b) -> b).map(DockerLog::timestamp).orElseThrow(() -> new AssertionError(node + " never joined the cluster")));
+        }
+        Report.add(String.format("%s lab of %d nodes, start-up from docker:start: db ready %s, all nodes up %s, cluster formed %s, lb started %s",
+                lab.topology().dualStack() ? "dual-stack" : "IPv4", lab.nodes().size(),
+                Lab.seconds(start, milestone(lab, "db", "database system is ready to accept connections")),
+                Lab.seconds(start, nodesUp), Lab.seconds(start, formed), Lab.seconds(start, startedAt(lab, "lb"))));
+        StringBuilder memory = new StringBuilder("memory:");
+        for (String service : services) {
+            memory.append(' ').append(service).append(' ').append(lab.memoryMiB(service)).append(" MiB");
+        }
+        Report.add(memory.toString());
+    }
+
+    private static Instant startedAt(Lab lab, String service) {
+        return Instant.parse(lab.docker().inspectContainerCmd(lab.container(service)).exec().getState().getStartedAt());
+    }
+
+    private static Instant milestone(Lab lab, String service, String regex) {
+        return lab.logLines(service).stream().filter(Pattern.compile(regex).asPredicate()).findFirst().map(DockerLog::timestamp)
+                .orElseThrow(() -> new AssertionError(service + " never logged '" + regex + "'"));
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

@@ -1,0 +1,427 @@
+package io.openfirecluster.control;
+
+import io.openfirecluster.topology.Topology;
+import io.openfirecluster.topology.LabService;
+import io.openfirecluster.topology.LabException;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Frame;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * Makes a {@link Topology} real in Docker and takes it down again.
+ *
+ * <p>Every service gets an "address holder": a container that does nothing but own the service's
+ * network namespace, with its fixed addresses, DNS names and published host ports (like a
+ * Kubernetes pod sandbox). The service itself runs with {@code net=container:HOLDER}, which the
+ * docker-maven-plugin supports, so it needs no networking configuration of its own; and cutting
+ * the holder off the network cuts the service off while it keeps running.
+ */
+public final class LabNetwork implements AutoCloseable {
+    /** Label on everything this class creates; its value is the network name. */
+    public static final String LABEL = "io.openfirecluster.lab";
+    static final String SERVICE_LABEL = "io.openfirecluster.lab.service";
+
+    private final Topology topology;
+    private final DockerClient docker;
+    private final Consumer<String> log;
+    private String holderImage = "debian:bookworm-slim";
+
+    private LabNetwork(Topology topology, DockerClient docker, Consumer<String> log) {
+        this.topology = topology;
+        this.docker = docker;
+        this.log = log;
+    }
+
+    /** Connects to the Docker engine that DOCKER_HOST (or the default socket) names, or fails with one line. */
+    public static LabNetwork connect(Topology topology, Consumer<String> log) {
+        return connect(topology, log, DefaultDockerClientConfig.createDefaultConfigBuilder().build());
+    }
+
+    static LabNetwork connect(Topology topology, Consumer<String> log, DockerClientConfig config) {
+        return new LabNetwork(topology, DockerClients.connect(config), log);
+    }
+
+    /** The image holders run: any image with coreutils' sleep. The lab uses its base image. */
+    public LabNetwork withHolderImage(String image) {
+        this.holderImage = image;
+        return this;
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    public DockerClient docker() {
+        return docker;
+    }
+
+    /**
+     * Creates the network and the holders of the named services (all when {@code only} is empty).
+     * Leftovers of an earlier run are removed first, never reused: a killed run may have left them
+     * half-made. All checks run before anything is created.
+     */
+    public void up(Collection<String> only) {
+        up(only, false);
+    }
+
+    /**
+     * As {@link #up(Collection)}, and first checks that every image the lab needs is on this
+     * machine: the holders' always, the services' unless PULL (docker:start pulls them).
+     */
+    public void up(Collection<String> only, boolean pull) {
+        topology.validate();
+        List<LabService> services = selected(only);
+        checkImages(services, pull);
+        Network existing = findNetwork();
+        if (existing != null && !isOurs(existing.getLabels())) {
+            checkForeignNetwork(existing);
+        }
+        down();
+        checkPortsFree(services);
+        if (findNetwork() == null) {
+            createNetwork();
+        }
+        for (LabService service : services) {
+            createHolder(service);
+        }
+        log.accept("lab network " + topology.network() + " is up with " + services.size() + " address holders");
+    }
+
+    /**
+     * Removes everything of this lab: the services running in holders (stopped gracefully first,
+     * which is why the lab needs no docker:stop), the holders, the network.
+     */
+    public void down() {
+        down(null);
+    }
+
+    /**
+     * As {@link #down()}, and first saves each service container's whole log (every run of it,
+     * with Docker's timestamps) as LOGS/CONTAINER.log, when LOGS is not null.
+     */
+    public void down(java.nio.file.Path logs) {
+        List<Container> holders = holders();
+        Set<String> holderRefs = new HashSet<>();
+        for (Container holder : holders) {
+            holderRefs.add("container:" + holder.getId());
+            for (String name : holder.getNames()) {
+                holderRefs.add("container:" + name.substring(1));
+            }
+        }
+        // Services first: a holder's namespace must not vanish under a running service.
+        for (Container container : docker.listContainersCmd().withShowAll(true).exec()) {
+            String mode = container.getHostConfig() == null ? null : container.getHostConfig().getNetworkMode();
+            if (mode != null && holderRefs.contains(mode)) {
+                stop(container);
+                if (logs != null) {
+                    saveLog(container, logs);
+                }
+                remove(container.getId(), "service " + String.join(",", container.getNames()));
+            }
+        }
+        for (Container holder : holders) {
+            remove(holder.getId(), "holder " + String.join(",", holder.getNames()));
+        }
+        Network network = findNetwork();
+        if (network != null && isOurs(network.getLabels())) {
+            // Whatever else joined our network (a test's own container) is disconnected, not removed.
+            Network inspected = docker.inspectNetworkCmd().withNetworkId(network.getId()).exec();
+            for (String containerId : inspected.getContainers().keySet()) {
+                docker.disconnectFromNetworkCmd().withNetworkId(network.getId()).withContainerId(containerId).withForce(true).exec();
+            }
+            docker.removeNetworkCmd(network.getId()).exec();
+            log.accept("removed network " + topology.network());
+        }
+    }
+
+    /** Cuts a service off the lab network; it keeps running and keeps its addresses for {@link #heal}. */
+    public void cut(String serviceName) {
+        LabService service = topology.service(serviceName);
+        String holder = topology.holder(service);
+        requireHolder(holder);
+        if (!isConnected(serviceName)) {
+            log.accept(serviceName + " is already cut off from " + topology.network());
+            return;
+        }
+        docker.disconnectFromNetworkCmd().withNetworkId(topology.network()).withContainerId(holder).withForce(true).exec();
+        log.accept("cut " + serviceName + " (" + holder + ") off network " + topology.network());
+    }
+
+    /** Reconnects a cut-off service with the same addresses and DNS names. */
+    public void heal(String serviceName) {
+        LabService service = topology.service(serviceName);
+        String holder = topology.holder(service);
+        requireHolder(holder);
+        if (isConnected(serviceName)) {
+            log.accept(serviceName + " is connected to " + topology.network() + " already");
+            return;
+        }
+        docker.connectToNetworkCmd().withNetworkId(topology.network()).withContainerId(holder)
+                .withContainerNetwork(endpoint(service)).exec();
+        log.accept("reconnected " + serviceName + " (" + holder + ") to network " + topology.network()
+                + " as " + String.join(" ", topology.addresses(service)));
+    }
+
+    /** Runs a command in a container (e.g. a holder) and waits for it, up to a deadline. */
+    public ExecResult exec(String container, Duration timeout, String... command) {
+        String id = docker.execCreateCmd(container).withCmd(command)
+                .withAttachStdout(true).withAttachStderr(true).exec().getId();
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try {
+            boolean done = docker.execStartCmd(id).exec(new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                    output.writeBytes(frame.getPayload());
+                }
+            }).awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!done) {
+                throw new LabException("command " + List.of(command) + " in " + container + " did not finish within " + timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabException("interrupted while running " + List.of(command) + " in " + container, e);
+        }
+        Long exitCode = docker.inspectExecCmd(id).exec().getExitCodeLong();
+        return new ExecResult(exitCode == null ? -1 : exitCode.intValue(), output.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Everything a container has logged so far (stdout and stderr), each line with Docker's timestamp first. */
+    public String logs(String container) {
+        StringBuilder output = new StringBuilder();
+        try {
+            docker.logContainerCmd(container).withStdOut(true).withStdErr(true).withTimestamps(true)
+                    .exec(new ResultCallback.Adapter<Frame>() {
+                        @Override
+                        public void onNext(Frame frame) {
+                            output.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                        }
+                    }).awaitCompletion(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabException("interrupted while reading the logs of " + container, e);
+        }
+        return output.toString();
+    }
+
+    /** What a command printed (stdout and stderr) and how it exited. */
+    public record ExecResult(int exitCode, String output) {
+    }
+
+    public boolean isConnected(String serviceName) {
+        String holder = topology.holder(topology.service(serviceName));
+        InspectContainerResponse inspected = docker.inspectContainerCmd(holder).exec();
+        return inspected.getNetworkSettings().getNetworks().containsKey(topology.network());
+    }
+
+    private List<LabService> selected(Collection<String> only) {
+        if (only == null || only.isEmpty()) {
+            return topology.services();
+        }
+        List<LabService> result = new ArrayList<>();
+        for (String name : only) {
+            result.add(topology.service(name));
+        }
+        return result;
+    }
+
+    private void checkImages(List<LabService> services, boolean pull) {
+        Set<String> images = new TreeSet<>();
+        images.add(holderImage);
+        if (!pull) {
+            services.forEach(s -> images.add(s.getImage()));
+            images.remove("");
+        }
+        for (String image : images) {
+            try {
+                docker.inspectImageCmd(image).exec();
+            } catch (NotFoundException e) {
+                throw new LabException("image " + image + " is not on this machine: "
+                        + (image.equals(holderImage) ? "make it first (bash .ci/run builds " + image + " with debootstrap)"
+                        : "build the images (./mvnw install -DskipITs) or take them from a registry (-Dimage.pull=true -Dimage.registry=HOST:PORT)"));
+            }
+        }
+    }
+
+    private void checkForeignNetwork(Network existing) {
+        Set<String> wanted = new TreeSet<>();
+        wanted.add(topology.subnet().toString());
+        topology.subnet6().ifPresent(s -> wanted.add(s.toString()));
+        Set<String> actual = new TreeSet<>();
+        if (existing.getIpam() != null && existing.getIpam().getConfig() != null) {
+            existing.getIpam().getConfig().forEach(c -> actual.add(c.getSubnet()));
+        }
+        throw new LabException("Docker network " + topology.network() + " already exists with subnets " + actual
+                + (actual.equals(wanted) ? " but was not made by this lab" : " instead of " + wanted)
+                + ": remove it (docker network rm " + topology.network() + ") or choose another -Dlab.network");
+    }
+
+    private void checkPortsFree(List<LabService> services) {
+        for (LabService service : services) {
+            for (LabService.PortMapping port : service.getPorts()) {
+                try (ServerSocket socket = new ServerSocket()) {
+                    socket.bind(new InetSocketAddress(InetAddress.getByName(topology.bind()), port.hostPort()));
+                } catch (IOException e) {
+                    throw new LabException("host port " + topology.bind() + ":" + port.hostPort() + " (" + service.getName()
+                            + " " + port.containerPort() + ") is already in use: stop what uses it, or change the port in the lab topology");
+                }
+            }
+        }
+    }
+
+    private void createNetwork() {
+        List<Network.Ipam.Config> configs = new ArrayList<>();
+        configs.add(new Network.Ipam.Config().withSubnet(topology.subnet().toString()).withGateway(topology.subnet().gateway()));
+        topology.subnet6().ifPresent(s -> configs.add(new Network.Ipam.Config().withSubnet(s.toString()).withGateway(s.gateway())));
+        try {
+            docker.createNetworkCmd()
+                    .withName(topology.network())
+                    .withDriver("bridge")
+                    .withEnableIpv6(topology.subnet6().isPresent())
+                    .withIpam(new Network.Ipam().withConfig(configs))
+                    .withLabels(Map.of(LABEL, topology.network()))
+                    .exec();
+        } catch (RuntimeException e) {
+            throw new LabException("Docker refused to create network " + topology.network() + " with " + subnets()
+                    + " (" + firstLine(e) + "): choose other -Dlab.subnet/-Dlab.subnet6 or remove the network that overlaps");
+        }
+        log.accept("created network " + topology.network() + " " + subnets());
+    }
+
+    private void createHolder(LabService service) {
+        String holder = topology.holder(service);
+        Ports bindings = new Ports();
+        List<ExposedPort> exposed = new ArrayList<>();
+        for (LabService.PortMapping port : service.getPorts()) {
+            ExposedPort container = ExposedPort.tcp(port.containerPort());
+            exposed.add(container);
+            bindings.bind(container, new Ports.Binding(topology.bind(), Integer.toString(port.hostPort())));
+        }
+        CreateContainerCmd create = docker.createContainerCmd(holderImage)
+                .withName(holder)
+                .withHostName(service.getName())
+                .withUser("65534:65534")
+                // Sleeps until removed; owns the namespace and nothing else.
+                .withCmd("sleep", "infinity")
+                .withLabels(Map.of(LABEL, topology.network(), SERVICE_LABEL, service.getName()))
+                .withExposedPorts(exposed)
+                .withHostConfig(HostConfig.newHostConfig()
+                        .withNetworkMode(topology.network())
+                        .withPortBindings(bindings)
+                        .withInit(true))
+                .withIpv4Address(topology.ipv4(service))
+                .withAliases(topology.dnsNames(service));
+        topology.ipv6(service).ifPresent(create::withIpv6Address);
+        String id = create.exec().getId();
+        docker.startContainerCmd(id).exec();
+        log.accept("holder " + holder + " " + String.join(" ", topology.addresses(service)) + " names "
+                + String.join(",", topology.dnsNames(service)));
+    }
+
+    private ContainerNetwork endpoint(LabService service) {
+        ContainerNetwork.Ipam addresses = new ContainerNetwork.Ipam().withIpv4Address(topology.ipv4(service));
+        topology.ipv6(service).ifPresent(addresses::withIpv6Address);
+        return new ContainerNetwork().withIpamConfig(addresses).withAliases(topology.dnsNames(service));
+    }
+
+    private List<Container> holders() {
+        return docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(LABEL, topology.network())).exec();
+    }
+
+    private Network findNetwork() {
+        return docker.listNetworksCmd().exec().stream()
+                .filter(n -> n.getName().equals(topology.network()))
+                .findFirst().orElse(null);
+    }
+
+    private boolean isOurs(Map<String, String> labels) {
+        return labels != null && topology.network().equals(labels.get(LABEL));
+    }
+
+    private void requireHolder(String holder) {
+        try {
+            docker.inspectContainerCmd(holder).exec();
+        } catch (NotFoundException e) {
+            throw new LabException("container " + holder + " does not exist: start the lab first");
+        }
+    }
+
+    /** A service gets Docker's graceful stop (SIGTERM, then SIGKILL after 10 s) before it is removed. */
+    private void stop(Container container) {
+        if (!"running".equals(container.getState())) {
+            return;
+        }
+        try {
+            docker.stopContainerCmd(container.getId()).withTimeout(10).exec();
+        } catch (NotFoundException | NotModifiedException e) {
+            // stopped or gone meanwhile: the goal is reached
+        }
+    }
+
+    private void saveLog(Container container, java.nio.file.Path logs) {
+        String name = container.getNames()[0].substring(1);
+        try {
+            java.nio.file.Files.createDirectories(logs);
+            java.nio.file.Files.writeString(logs.resolve(name + ".log"), logs(container.getId()));
+        } catch (IOException | RuntimeException e) {
+            log.accept("could not save the log of " + name + ": " + firstLine(e));
+        }
+    }
+
+    private void remove(String id, String what) {
+        try {
+            docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+            log.accept("removed " + what);
+        } catch (NotFoundException e) {
+            // gone already (auto-removed or removed by someone else): the goal is reached
+        }
+    }
+
+    private String subnets() {
+        return topology.subnet() + topology.subnet6().map(s -> " + " + s).orElse("");
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = String.valueOf(e.getMessage()).trim();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    @Override
+    public void close() {
+        try {
+            docker.close();
+        } catch (IOException e) {
+            // nothing left to do with a client that fails to close
+        }
+    }
+}

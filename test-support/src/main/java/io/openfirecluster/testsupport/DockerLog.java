@@ -1,0 +1,29 @@
+package io.openfirecluster.testsupport;
+
+import java.time.Instant;
+
+/** A line of `docker logs --timestamps`: Docker's RFC 3339 timestamp, a space, the container's line. */
+public final class DockerLog {
+    private DockerLog() {
+    }
+
+    public static Instant timestamp(String line) {
+        int space = line.indexOf(' ');
+        return Instant.parse(space < 0 ? line : line.substring(0, space));
+    }
+
+    public static String text(String line) {
+        int space = line.indexOf(' ');
+        return space < 0 ? "" : line.substring(space + 1);
+    }
+
+    /** When the last line matching PATTERN was logged, if one was. */
+    public static java.util.Optional<Instant> last(String logs, java.util.regex.Pattern pattern) {
+        return logs.lines().filter(line -> pattern.matcher(line).find()).reduce((a, b) -> b).map(DockerLog::timestamp);
+    }
+
+    /** When the first line matching PATTERN was logged, if one was. */
+    public static java.util.Optional<Instant> first(String logs, java.util.regex.Pattern pattern) {
+        return logs.lines().filter(line -> pattern.matcher(line).find()).findFirst().map(DockerLog::timestamp);
+    }
+}

@@ -1,0 +1,227 @@
+package io.openfirecluster.testsupport;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Statistics;
+import io.openfirecluster.control.LabNetwork;
+import io.openfirecluster.topology.ResolvedTopology;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The running lab as the tests see it: its topology as lab:up resolved it (the one node list),
+ * its containers, and what each node says about the cluster: Hazelcast through its REST health
+ * and member endpoints, Openfire through the cluster events on the log stream the lab follows.
+ */
+public final class Lab {
+    /** How long the lab may take to become one cluster, at start and after a change. */
+    public static final Duration CLUSTER_DEADLINE = Duration.ofSeconds(120);
+    private static Lab instance;
+    private static AssertionError notReady;
+
+    private final ResolvedTopology topology;
+    private final LabNetwork network;
+    private final Map<String, LogStream> logs = new ConcurrentHashMap<>();
+
+    private Lab() {
+        topology = ResolvedTopology.fromSystemProperty();
+        network = LabNetwork.connect(topology.topology(), message -> System.out.println("[lab] " + message));
+    }
+
+    /**
+     * The lab, once all its nodes are one cluster (Hazelcast and Openfire) and, where the lab has a
+     * load balancer, it takes logins. Checked once; if it never gets there every test fails with
+     * the same reason instead of waiting again.
+     */
+    public static synchronized Lab get() {
+        if (notReady != null) {
+            throw notReady;
+        }
+        if (instance == null) {
+            Lab lab = new Lab();
+            try {
+                lab.awaitClusterOf(lab.nodes(), Instant.EPOCH);
+                if (lab.topology.hasService("lb")) {
+                    Wait.until("the load balancer accepts a c2s login", Duration.ofSeconds(30), () -> lab.canLogIn("lb"));
+                }
+            } catch (AssertionError e) {
+                notReady = e;
+                throw e;
+            }
+            instance = lab;
+        }
+        return instance;
+    }
+
+    public ResolvedTopology topology() {
+        return topology;
+    }
+
+    /** The lab's Docker side: cut, heal, exec, and (lab-control) faults. */
+    public LabNetwork network() {
+        return network;
+    }
+
+    public DockerClient docker() {
+        return network.docker();
+    }
+
+    /** The Openfire nodes of this lab, from its topology: xmpp1 .. xmppN. */
+    public List<String> nodes() {
+        return topology.nodes();
+    }
+
+    public String container(String service) {
+        return topology.container(service);
+    }
+
+    /** The host port of a node's (or the load balancer's) c2s listener. */
+    public int c2sPort(String entry) {
+        return entry.equals("lb") ? topology.hostPort("lb", 55222) : topology.hostPort(entry, 5222);
+    }
+
+    /** What Hazelcast on NODE says of its cluster, or empty while it does not answer. */
+    public Optional<ClusterHealth> health(String node) {
+        return rest(node, "/hazelcast/health").flatMap(ClusterHealth::parse);
+    }
+
+    /** The member addresses Hazelcast on NODE lists (empty while it does not answer). */
+    public List<String> members(String node) {
+        return rest(node, "/hazelcast/rest/cluster").map(HazelcastMembers::parse).orElse(List.of());
+    }
+
+    /** The nodes Openfire on NODE has in its cluster, from the cluster events of its log since the container last started. */
+    public Set<String> openfireView(String node) {
+        return OpenfireClusterEvents.knownNodes(log(node).lines());
+    }
+
+    /** The lines of SERVICE's container log so far (followed, every run of the container). */
+    public List<String> logLines(String service) {
+        return log(service).lines();
+    }
+
+    /**
+     * Waits until NODES form a cluster of their own, as seen after SINCE: each one's Hazelcast is
+     * active and safe with exactly that many members, and Openfire has joined every pair (one of
+     * the two logged the other's join: a node that joins a running cluster logs only its own join,
+     * the others log it), with an Openfire event after SINCE. On the deadline it fails naming the
+     * nodes that are not there, with the tail of their logs.
+     */
+    public void awaitClusterOf(List<String> nodes, Instant since) {
+        Map<String, String> seen = new LinkedHashMap<>();
+        Instant[] nextProgress = {Instant.now()};
+        try {
+            Wait.until("the nodes " + nodes + " form a cluster of their own", CLUSTER_DEADLINE, () -> {
+                Set<String> behind = behind(nodes, since, seen);
+                if (!behind.isEmpty() && !Instant.now().isBefore(nextProgress[0])) {
+                    System.out.println("[lab] waiting for " + nodes + " to form a cluster, seen: " + seen);
+                    nextProgress[0] = Instant.now().plusSeconds(5);
+                }
+                return behind.isEmpty() ? Optional.of(Boolean.TRUE) : Optional.empty();
+            }, seen::toString);
+        } catch (AssertionError e) {
+            StringBuilder message = new StringBuilder(e.getMessage());
+            for (String node : behind(nodes, since, seen)) {
+                message.append("\n--- last lines of ").append(container(node)).append(" ---\n").append(tail(node, 30));
+            }
+            throw new AssertionError(message.toString());
+        }
+    }
+
+    private Set<String> behind(List<String> nodes, Instant since, Map<String, String> seen) {
+        Map<String, Set<String>> views = new LinkedHashMap<>();
+        Set<String> behind = new TreeSet<>();
+        for (String node : nodes) {
+            Optional<ClusterHealth> health = health(node);
+            List<String> lines = log(node).lines();
+            Set<String> knows = OpenfireClusterEvents.knownNodes(lines);
+            views.put(node, knows);
+            seen.put(node, health.map(Object::toString).orElse("hazelcast -") + ", openfire " + knows);
+            if (health.isEmpty() || !health.get().isClusterOf(nodes.size()) || !knows.contains(node) || !nodes.containsAll(knows)
+                    || (since.isAfter(Instant.EPOCH) && OpenfireClusterEvents.lastChange(lines).isBefore(since))) {
+                behind.add(node);
+            }
+        }
+        for (String node : nodes) {
+            for (String other : nodes) {
+                if (!views.get(node).contains(other) && !views.get(other).contains(node)) {
+                    behind.add(node);
+                }
+            }
+        }
+        return behind;
+    }
+
+    /** Makes CHANGE (a cut, a stop, ...), waits until NODES form a cluster of their own, and says how long that took. */
+    public String changeAndAwaitClusterOf(List<String> nodes, Runnable change) {
+        Instant start = Instant.now();
+        change.run();
+        awaitClusterOf(nodes, start);
+        return seconds(start, Instant.now());
+    }
+
+    public String tail(String service, int lines) {
+        List<String> all = log(service).lines();
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    }
+
+    public void stop(String service) {
+        docker().stopContainerCmd(container(service)).withTimeout(20).exec();
+    }
+
+    public void start(String service) {
+        docker().startContainerCmd(container(service)).exec();
+    }
+
+    /** Resident memory of a service's container, in MiB, as Docker's stats report it (-1 if unknown). */
+    public long memoryMiB(String service) {
+        CompletableFuture<Statistics> first = new CompletableFuture<>();
+        docker().statsCmd(container(service)).withNoStream(true).exec(new ResultCallback.Adapter<Statistics>() {
+            @Override
+            public void onNext(Statistics stats) {
+                first.complete(stats);
+            }
+        });
+        try {
+            Long usage = first.get(30, TimeUnit.SECONDS).getMemoryStats().getUsage();
+            return usage == null ? -1 : usage / (1024 * 1024);
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    public static String seconds(Instant from, Instant to) {
+        return String.format("%.1f s", Duration.between(from, to).toMillis() / 1000.0);
+    }
+
+    private boolean canLogIn(String entry) {
+        try (Xmpp session = Xmpp.login(this, "user1", entry)) {
+            return session.connection.isAuthenticated();
+        } catch (Exception e) {
+            System.out.println("[lab] no c2s login on " + entry + " yet: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private Optional<String> rest(String node, String path) {
+        try {
+            LabNetwork.ExecResult result = network.exec(container(node), Duration.ofSeconds(5), "/opt/openfire-lab/hazelcast-rest", path);
+            return result.exitCode() == 0 ? Optional.of(result.output()) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty(); // not running (stopped, paused, crashed): it says nothing
+        }
+    }
+
+    private LogStream log(String service) {
+        return logs.computeIfAbsent(service, s -> new LogStream(docker(), container(s)));
+    }
+}

@@ -1,0 +1,49 @@
+package io.openfirecluster.testsupport;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/** The one wait of the lab's tests: poll a condition until it holds or a deadline passes. */
+public final class Wait {
+    /** The polling interval: how often a condition is asked, never how long an outcome takes. */
+    static final Duration INTERVAL = Duration.ofMillis(250);
+
+    private Wait() {
+    }
+
+    /** Polls CONDITION until it holds; on the deadline fails naming WHAT. */
+    public static void until(String what, Duration deadline, BooleanSupplier condition) {
+        until(what, deadline, () -> condition.getAsBoolean() ? Optional.of(Boolean.TRUE) : Optional.empty(), () -> "");
+    }
+
+    /**
+     * Polls VALUE until it has one and returns it; on the deadline fails naming WHAT and the last
+     * STATE (what was seen instead), so a failed wait says why.
+     */
+    public static <T> T until(String what, Duration deadline, Supplier<Optional<T>> value, Supplier<String> state) {
+        Instant end = Instant.now().plus(deadline);
+        while (true) {
+            Optional<T> result = value.get();
+            if (result.isPresent()) {
+                return result.get();
+            }
+            if (Instant.now().isAfter(end)) {
+                String seen = state.get();
+                throw new AssertionError(what + ": not within " + deadline.toSeconds() + " s" + (seen.isEmpty() ? "" : " (seen: " + seen + ")"));
+            }
+            pause();
+        }
+    }
+
+    static void pause() {
+        try {
+            Thread.sleep(INTERVAL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}

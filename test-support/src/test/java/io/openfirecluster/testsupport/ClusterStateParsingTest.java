@@ -1,0 +1,66 @@
+package io.openfirecluster.testsupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What the lab reads of a node's cluster, on answers and log lines captured from lab nodes. */
+class ClusterStateParsingTest {
+    @Test
+    void healthOfAThreeNodeCluster() {
+        ClusterHealth health = ClusterHealth.parse(
+                "{\"nodeState\":\"ACTIVE\",\"clusterState\":\"ACTIVE\",\"clusterSafe\":true,\"migrationQueueSize\":0,\"clusterSize\":3}").orElseThrow();
+        assertTrue(health.isClusterOf(3));
+        assertFalse(health.isClusterOf(2));
+    }
+
+    @Test
+    void unsafeOrPassiveIsNotACluster() {
+        assertFalse(ClusterHealth.parse("{\"nodeState\":\"ACTIVE\",\"clusterSafe\":false,\"clusterSize\":3}").orElseThrow().isClusterOf(3));
+        assertFalse(ClusterHealth.parse("{\"nodeState\":\"PASSIVE\",\"clusterSafe\":true,\"clusterSize\":3}").orElseThrow().isClusterOf(3));
+        assertTrue(ClusterHealth.parse("").isEmpty());
+        assertTrue(ClusterHealth.parse("<html>404</html>").isEmpty());
+    }
+
+    @Test
+    void membersInTheRestClusterAnswer() {
+        String answer = """
+                Members {size:3, ver:3} [
+                \tMember [172.60.0.10]:5701 - 2f5b1e0c-8a4a-4e7e-9d1f-0e6e8f4f5a11 this
+                \tMember [172.60.0.20]:5701 - 6a0c0d3e-1b7f-4e44-8f70-3d3c3f0e2b22
+                \tMember [fd23:d79:d076:0:0:0:0:30]:5701 - 9b1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e33
+                ]
+
+                ConnectionCount: 2
+                AllConnectionCount: 6
+                """;
+        assertEquals(List.of("172.60.0.10", "172.60.0.20", "fd23:d79:d076:0:0:0:0:30"), HazelcastMembers.parse(answer));
+        assertEquals(List.of(), HazelcastMembers.parse("not a member list"));
+    }
+
+    private static final String T = "2026-11-26T20:00:00.000000000Z ";
+
+    @Test
+    void openfireViewFollowsJoinsAndLeaves() {
+        List<String> lines = List.of(
+                T + "entrypoint: node xmpp1.localhost.example, cluster members <member>172.60.0.10</member>",
+                T + "2026-11-26 20:00:10.000 INFO  [hz]: org.jivesoftware.openfire.cluster.ClusterMonitor - This node (a1b2/xmpp1.localhost.example) has joined the cluster [seniorMember: xmpp1]",
+                T + "2026-11-26 20:00:12.000 INFO  [hz]: org.jivesoftware.openfire.cluster.ClusterMonitor - Another node (c3d4/xmpp2.localhost.example (172.60.0.20)) has joined the cluster [seniorMember: xmpp1]",
+                T + "2026-11-26 20:00:13.000 INFO  [hz]: org.jivesoftware.openfire.cluster.ClusterMonitor - Another node (e5f6/xmpp3.localhost.example (172.60.0.30)) has joined the cluster [seniorMember: xmpp1]",
+                T + "2026-11-26 20:01:00.000 INFO  [hz]: org.jivesoftware.openfire.cluster.ClusterMonitor - Another node (e5f6/xmpp3.localhost.example (172.60.0.30)) has left the cluster [seniorMember: xmpp1]");
+        assertEquals(Set.of("xmpp1", "xmpp2", "xmpp3"), OpenfireClusterEvents.knownNodes(lines.subList(0, 4)));
+        assertEquals(Set.of("xmpp1", "xmpp2"), OpenfireClusterEvents.knownNodes(lines));
+    }
+
+    @Test
+    void aRestartForgetsEverything() {
+        List<String> lines = List.of(
+                T + "ClusterMonitor - This node (a1b2/xmpp2.localhost.example) has joined the cluster",
+                T + "entrypoint: node xmpp2.localhost.example, cluster members ...");
+        assertEquals(Set.of(), OpenfireClusterEvents.knownNodes(lines));
+    }
+}

@@ -1,0 +1,90 @@
+package io.openfirecluster.topology;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one description of an Openfire node, from which node 1..N of the lab are made: every field
+ * may use {@code {i}} (the node number), {@code {K+i}} or {@code {K*i}}, e.g. name {@code xmpp{i}},
+ * host {@code {10*i}}, ports {@code {5220+i}:5222}. So a lab of five nodes is {@code -Dlab.nodes=5},
+ * never a second list to keep.
+ */
+public class NodeTemplate {
+    /** The most nodes a lab may have: host numbers 10..90 stay clear of db (.11) and lb (.99). */
+    public static final int MAX_NODES = 9;
+    private static final Pattern EXPRESSION = Pattern.compile("\\{\\s*(?:(\\d+)\\s*([+*])\\s*)?i\\s*\\}");
+
+    private String name = "";
+    private String host = "";
+    private String aliases = "";
+    private String ports = "";
+    private String image = "";
+    private String process = "";
+    private String after = "";
+    private String env = "";
+
+    public NodeTemplate() {
+    }
+
+    public NodeTemplate(String name, String host, String aliases, String ports) {
+        this.name = name;
+        this.host = host;
+        this.aliases = aliases;
+        this.ports = ports;
+    }
+
+    public NodeTemplate withRun(String image, String process, String after, String env) {
+        NodeTemplate copy = new NodeTemplate(name, host, aliases, ports);
+        copy.image = image;
+        copy.process = process;
+        copy.after = after;
+        copy.env = env;
+        return copy;
+    }
+
+    /** Nodes 1..COUNT; COUNT outside 1..9 is refused with one line. */
+    public List<LabService> nodes(String count) {
+        int n;
+        try {
+            n = Integer.parseInt(count == null ? "" : count.trim());
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        if (n < 1 || n > MAX_NODES) {
+            throw new LabException("lab.nodes=" + count + " is not a number of nodes from 1 to " + MAX_NODES + ": give e.g. -Dlab.nodes=5");
+        }
+        List<LabService> result = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            int hostNumber;
+            try {
+                hostNumber = Integer.parseInt(expand(host, i));
+            } catch (NumberFormatException e) {
+                throw new LabException("the node template's host '" + host + "' is not a number for node " + i + ": use e.g. {10*i}");
+            }
+            result.add(new LabService(expand(name, i), hostNumber, expand(aliases, i), expand(ports, i))
+                    .run(expand(image, i), expand(process, i), expand(after, i), expand(env, i)).asNode());
+        }
+        return result;
+    }
+
+    /** TEXT with every {i}, {K+i}, {K*i} replaced for node I. */
+    static String expand(String text, int i) {
+        if (text == null) {
+            return "";
+        }
+        Matcher expression = EXPRESSION.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (expression.find()) {
+            int value = i;
+            if (expression.group(1) != null) {
+                int k = Integer.parseInt(expression.group(1));
+                value = expression.group(2).equals("+") ? k + i : k * i;
+            }
+            expression.appendReplacement(out, Integer.toString(value));
+        }
+        expression.appendTail(out);
+        return out.toString();
+    }
+}

@@ -1,0 +1,105 @@
+package io.openfirecluster.topology;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The topology as lab:up resolved it (target/lab/topology.properties), for tests: they read the
+ * real host ports and names from here instead of repeating them.
+ */
+public final class ResolvedTopology {
+    private final Properties properties;
+
+    private ResolvedTopology(Properties properties) {
+        this.properties = properties;
+    }
+
+    /** Loads the file named by the system property {@code lab.topology} (set by the module's failsafe config). */
+    public static ResolvedTopology fromSystemProperty() {
+        String file = System.getProperty("lab.topology");
+        if (file == null) {
+            throw new LabException("system property lab.topology is not set: run the tests through Maven (failsafe), after lab:up");
+        }
+        return load(Path.of(file));
+    }
+
+    public static ResolvedTopology load(Path file) {
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(file)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new LabException("cannot read the resolved topology " + file + " (" + e.getMessage() + "): lab:up writes it");
+        }
+        return new ResolvedTopology(properties);
+    }
+
+    /** The topology itself, e.g. to cut and heal services with {@link LabNetwork}. */
+    public Topology topology() {
+        List<LabService> services = new ArrayList<>();
+        for (String name : get("lab.services").split(",")) {
+            String prefix = "lab." + name + ".";
+            LabService service = new LabService(name, Integer.parseInt(get(prefix + "host")), get(prefix + "aliases"), get(prefix + "ports"))
+                    .run(get(prefix + "image"), get(prefix + "process"), get(prefix + "after"), get(prefix + "env"));
+            services.add(Boolean.parseBoolean(get(prefix + "node")) ? service.asNode() : service);
+        }
+        String subnet6 = get("lab.subnet6");
+        return new Topology(network(), get("lab.subnet"), subnet6.isEmpty() ? null : subnet6, bind(), get("lab.dns.suffix"), services);
+    }
+
+    /** The host port that publishes {@code containerPort} of {@code service} on the bind address. */
+    public int hostPort(String service, int containerPort) {
+        return Integer.parseInt(get("lab." + service + ".port." + containerPort));
+    }
+
+    public boolean hasService(String service) {
+        return LabService.split(get("lab.services")).contains(service);
+    }
+
+    public String bind() {
+        return get("lab.bind");
+    }
+
+    public String network() {
+        return get("lab.network");
+    }
+
+    public String holder(String service) {
+        return get("lab." + service + ".holder");
+    }
+
+    /** The container that runs in the service's holder, e.g. openfire-cluster-xmpp1-openfire. */
+    public String container(String service) {
+        return get("lab." + service + ".container");
+    }
+
+    /** The Openfire nodes of this lab, in order (xmpp1, xmpp2, ...): the one node list every test uses. */
+    public List<String> nodes() {
+        return LabService.split(get("lab.nodes"));
+    }
+
+    public String ipv4(String service) {
+        return get("lab." + service + ".ipv4");
+    }
+
+    /** The IPv6 address, or "" in an IPv4-only lab. */
+    public String ipv6(String service) {
+        return properties.getProperty("lab." + service + ".ipv6", "");
+    }
+
+    public boolean dualStack() {
+        return !get("lab.subnet6").isEmpty();
+    }
+
+    private String get(String key) {
+        String value = properties.getProperty(key);
+        if (value == null) {
+            throw new LabException("the resolved topology has no " + key + ": is that service part of this lab?");
+        }
+        return value;
+    }
+}
