@@ -1,6 +1,6 @@
 package io.openfirecluster.it;
 
-import io.openfirecluster.testsupport.DockerLog;
+import io.openfirecluster.control.DockerLog;
 import io.openfirecluster.testsupport.Lab;
 import java.time.Instant;
 import java.util.ArrayList;

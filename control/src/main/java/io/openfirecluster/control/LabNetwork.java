@@ -8,6 +8,7 @@ import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ExposedPort;
@@ -191,10 +192,22 @@ public final class LabNetwork implements AutoCloseable {
                 + " as " + String.join(" ", topology.addresses(service)));
     }
 
-    /** Runs a command in a container (e.g. a holder) and waits for it, up to a deadline. */
+    /** Runs a command in a container (e.g. a holder) as its user and waits for it, up to a deadline. */
     public ExecResult exec(String container, Duration timeout, String... command) {
-        String id = docker.execCreateCmd(container).withCmd(command)
-                .withAttachStdout(true).withAttachStderr(true).exec().getId();
+        return exec(container, null, timeout, command);
+    }
+
+    /** Runs a command in a container as root (a holder's fault rules need it) and waits for it, up to a deadline. */
+    public ExecResult execAsRoot(String container, Duration timeout, String... command) {
+        return exec(container, "0", timeout, command);
+    }
+
+    private ExecResult exec(String container, String user, Duration timeout, String... command) {
+        var create = docker.execCreateCmd(container).withCmd(command).withAttachStdout(true).withAttachStderr(true);
+        if (user != null) {
+            create.withUser(user);
+        }
+        String id = create.exec().getId();
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try {
             boolean done = docker.execStartCmd(id).exec(new ResultCallback.Adapter<Frame>() {
@@ -336,6 +349,8 @@ public final class LabNetwork implements AutoCloseable {
                 .withHostConfig(HostConfig.newHostConfig()
                         .withNetworkMode(topology.network())
                         .withPortBindings(bindings)
+                        // Only for the fault commands run in it as root (Faults): its sleep has no capabilities.
+                        .withCapAdd(Capability.NET_ADMIN)
                         .withInit(true))
                 .withIpv4Address(topology.ipv4(service))
                 .withAliases(topology.dnsNames(service));

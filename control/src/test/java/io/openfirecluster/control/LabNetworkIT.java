@@ -38,7 +38,7 @@ class LabNetworkIT {
     private static final String NETWORK = "openfire-cluster-network-it";
     private static final String SUBNET = "172.60.100.0/24";
     private static final String SUBNET6 = "fd23:d79:d076:100::/64";
-    private static final String BASE_IMAGE = System.getProperty("lab.base.image", "debian:bookworm-slim");
+    private static final String HOLDER_IMAGE = System.getProperty("lab.holder.image", "openfire-cluster/holder:latest");
     private static final Duration DEADLINE = Duration.ofSeconds(20);
 
     private final List<String> log = new ArrayList<>();
@@ -53,7 +53,7 @@ class LabNetworkIT {
     }
 
     private LabNetwork connect(Topology topology) {
-        lab = LabNetwork.connect(topology, log::add).withHolderImage(BASE_IMAGE);
+        lab = LabNetwork.connect(topology, log::add).withHolderImage(HOLDER_IMAGE);
         return lab;
     }
 
@@ -150,7 +150,7 @@ class LabNetworkIT {
         connect(dualStack()).up(List.of());
         DockerClient docker = lab.docker();
         // A service the way the docker-maven-plugin runs one: in the holder's namespace.
-        String service = docker.createContainerCmd(BASE_IMAGE).withCmd("sleep", "infinity")
+        String service = docker.createContainerCmd(HOLDER_IMAGE).withCmd("sleep", "infinity")
                 .withHostConfig(HostConfig.newHostConfig().withNetworkMode("container:" + NETWORK + "-a")).exec().getId();
         docker.startContainerCmd(service).exec();
         assertEquals("172.60.100.10", run(service, "getent", "ahostsv4", "a").output().split(" ")[0]);

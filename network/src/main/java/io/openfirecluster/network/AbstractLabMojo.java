@@ -38,7 +38,7 @@ abstract class AbstractLabMojo extends AbstractMojo {
     private String dnsSuffix;
 
     /** Image of the address holders. */
-    @Parameter(property = "lab.holder.image", defaultValue = "${base.image}")
+    @Parameter(property = "lab.holder.image", defaultValue = "${holder.image}")
     private String holderImage;
 
     /** The services that are not nodes (database, load balancer). */

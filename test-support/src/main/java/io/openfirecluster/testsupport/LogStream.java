@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import java.nio.charset.StandardCharsets;
+import io.openfirecluster.control.DockerLog;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

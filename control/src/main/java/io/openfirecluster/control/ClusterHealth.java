@@ -1,4 +1,4 @@
-package io.openfirecluster.testsupport;
+package io.openfirecluster.control;
 
 import java.util.Optional;
 import java.util.regex.Matcher;

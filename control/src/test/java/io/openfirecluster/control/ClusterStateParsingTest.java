@@ -1,4 +1,4 @@
-package io.openfirecluster.testsupport;
+package io.openfirecluster.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,0 +1,19 @@
+package io.openfirecluster.network;
+
+import io.openfirecluster.control.Faults;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** Nodes reach only their own group: {@code lab:partition -Dlab.groups=xmpp1,xmpp2|xmpp3}. */
+@Mojo(name = "partition", threadSafe = true)
+public class PartitionMojo extends FaultMojo {
+    /** Groups of nodes, e.g. xmpp1,xmpp2|xmpp3: every node exactly once. */
+    @Parameter(property = "lab.groups", required = true)
+    private String groups;
+
+    @Override
+    protected String apply(Faults faults) {
+        faults.partition(groups);
+        return "partitioned the nodes into " + groups;
+    }
+}
