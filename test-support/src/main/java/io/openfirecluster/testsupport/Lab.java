@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Statistics;
 import io.openfirecluster.control.ClusterHealth;
+import io.openfirecluster.control.Faults;
 import io.openfirecluster.control.HazelcastMembers;
 import io.openfirecluster.control.LabNetwork;
 import io.openfirecluster.control.OpenfireClusterEvents;
@@ -72,6 +73,16 @@ public final class Lab {
     /** The lab's Docker side: cut, heal, exec, and (lab-control) faults. */
     public LabNetwork network() {
         return network;
+    }
+
+    /** Breaks and heals the running lab (lab-control's Faults, the same as the lab:isolate, ... goals). */
+    public Faults faults() {
+        return new Faults(network);
+    }
+
+    /** True when every node's Hazelcast says it is in a cluster of all the lab's nodes. */
+    public boolean hazelcastWhole() {
+        return nodes().stream().allMatch(node -> health(node).map(h -> h.isClusterOf(nodes().size())).orElse(false));
     }
 
     public DockerClient docker() {

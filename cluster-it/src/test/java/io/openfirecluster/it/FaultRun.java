@@ -1,0 +1,91 @@
+package io.openfirecluster.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.openfirecluster.testsupport.Lab;
+import io.openfirecluster.testsupport.Wait;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One fault on the running lab, timed from outside (the report's line per fault): how long it took
+ * to apply, when a peer first noticed, and after heal when Hazelcast had merged and Openfire was
+ * one cluster again. The fault itself is lab-control's, the same code as the lab:... goals.
+ */
+final class FaultRun {
+    private final Lab lab;
+    private final String name;
+    private final Instant start;
+    private final long appliedMillis;
+    private String noticed = "-";
+
+    private FaultRun(Lab lab, String name, Instant start, long appliedMillis) {
+        this.lab = lab;
+        this.name = name;
+        this.start = start;
+        this.appliedMillis = appliedMillis;
+    }
+
+    static FaultRun apply(Lab lab, String name, Runnable fault) {
+        Instant start = Instant.now();
+        long begin = System.nanoTime();
+        fault.run();
+        return new FaultRun(lab, name, start, (System.nanoTime() - begin) / 1_000_000);
+    }
+
+    /** Waits until the cluster shows the fault (CONDITION, as WHAT) and keeps the time for the report. */
+    FaultRun noticedWhen(String what, BooleanSupplier condition) {
+        Wait.until(name + ": " + what, Lab.CLUSTER_DEADLINE, condition);
+        noticed = Lab.seconds(start, Instant.now());
+        return this;
+    }
+
+    /** The fault shows in lab:status: each of NODES has exactly FAULT among its active faults. */
+    void assertActiveOn(List<String> nodes, String fault) {
+        Map<String, List<String>> active = lab.faults().active();
+        for (String node : nodes) {
+            assertTrue(active.get(node).contains(fault), node + " should show '" + fault + "': " + active);
+        }
+    }
+
+    /**
+     * Heals everything, waits until Hazelcast has all nodes again and Openfire is one cluster (a
+     * membership change after the heal, if MEMBERSHIP_CHANGED), checks lab:status shows no fault,
+     * and adds the fault's report line.
+     */
+    void healAndAwaitWhole(boolean membershipChanged) {
+        healAndAwaitWhole(membershipChanged, () -> lab.faults().heal(null));
+    }
+
+    /** As {@link #healAndAwaitWhole(boolean)}, healed by HEAL (e.g. lab:resume, lab:start) instead of lab:heal. */
+    void healAndAwaitWhole(boolean membershipChanged, Runnable heal) {
+        Instant healed = Instant.now();
+        long begin = System.nanoTime();
+        heal.run();
+        long healMillis = (System.nanoTime() - begin) / 1_000_000;
+        Wait.until(name + ": Hazelcast has every node again after heal", Lab.CLUSTER_DEADLINE, lab::hazelcastWhole);
+        String merged = Lab.seconds(healed, Instant.now());
+        lab.awaitClusterOf(lab.nodes(), membershipChanged ? healed : Instant.EPOCH);
+        String whole = Lab.seconds(healed, Instant.now());
+        lab.faults().active().forEach((service, faults) -> assertEquals(List.of(), faults, service + " still shows faults after heal"));
+        Report.add(String.format("fault %s: applied in %d ms, first noticed by a peer after %s; healed in %d ms, Hazelcast merged after %s,"
+                + " Openfire cluster whole after %s", name, appliedMillis, noticed, healMillis, merged, whole));
+    }
+
+    /** Whatever a test left, the next test gets the whole lab back. */
+    static void healQuietly(Lab lab) {
+        if (lab.faults().active().values().stream().anyMatch(faults -> !faults.isEmpty()) || !lab.hazelcastWhole()) {
+            lab.faults().heal(null);
+            Wait.until("the lab is whole again", Lab.CLUSTER_DEADLINE, lab::hazelcastWhole);
+            lab.awaitClusterOf(lab.nodes(), Instant.EPOCH);
+        }
+    }
+
+    static Duration settle() {
+        return Duration.ofSeconds(60);
+    }
+}

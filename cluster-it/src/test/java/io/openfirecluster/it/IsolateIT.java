@@ -1,0 +1,52 @@
+package io.openfirecluster.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.openfirecluster.testsupport.Lab;
+import io.openfirecluster.testsupport.Xmpp;
+import org.jivesoftware.smackx.ping.PingManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * lab:isolate: the last node loses its peers but keeps its clients, a real split brain with both
+ * halves serving users; heal makes one cluster again.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class IsolateIT {
+    private static FaultRun fault;
+
+    @Test
+    @Order(1)
+    void isolatedNodeIsAClusterOfOneAndKeepsServingItsClients() throws Exception {
+        Lab lab = Nodes.atLeast(2);
+        String isolated = Nodes.last();
+        int peers = lab.nodes().size() - 1;
+        try (Xmpp before = Xmpp.login("user1", isolated)) {
+            fault = FaultRun.apply(lab, "isolate " + isolated, () -> lab.faults().isolate(isolated))
+                    .noticedWhen("the others are a cluster of " + peers + " and " + isolated + " one of 1", () ->
+                            Nodes.allBut(isolated).stream().allMatch(n -> lab.health(n).map(h -> h.isClusterOf(peers)).orElse(false))
+                                    && lab.health(isolated).map(h -> h.isClusterOf(1)).orElse(false));
+            fault.assertActiveOn(java.util.List.of(isolated), "isolate");
+            assertTrue(PingManager.getInstanceFor(before.connection).pingMyServer(), "a client on the isolated node lost its server");
+            try (Xmpp after = Xmpp.loginWithin(FaultRun.settle(), "user2", isolated)) {
+                assertTrue(after.connection.isAuthenticated(), "no new login on the isolated node");
+            }
+        }
+    }
+
+    @Test
+    @Order(2)
+    void healMakesOneClusterAgain() {
+        Nodes.atLeast(2);
+        fault.healAndAwaitWhole(true);
+    }
+
+    @AfterAll
+    static void wholeLab() {
+        FaultRun.healQuietly(Lab.get());
+    }
+}

@@ -1,0 +1,47 @@
+package io.openfirecluster.it;
+
+import io.openfirecluster.testsupport.Lab;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * lab:oneway: packets from the first node to the second are lost, the other way they flow. What
+ * the cluster makes of an asymmetric link is measured and reported, not assumed: the test asks
+ * only that the cluster notices (some node stops seeing all members) and that heal mends it.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OnewayIT {
+    private static FaultRun fault;
+
+    @Test
+    @Order(1)
+    void theClusterNoticesAOneWayLink() {
+        Lab lab = Nodes.atLeast(2);
+        String from = Nodes.first();
+        String to = Nodes.second();
+        fault = FaultRun.apply(lab, "oneway " + from + "->" + to, () -> lab.faults().oneway(from, to))
+                .noticedWhen("some node no longer sees all " + lab.nodes().size() + " members", () -> !lab.hazelcastWhole());
+        fault.assertActiveOn(List.of(from), "oneway " + from + "->" + to);
+        Map<String, String> views = new LinkedHashMap<>();
+        lab.nodes().forEach(node -> views.put(node, lab.health(node).map(Object::toString).orElse("no answer")));
+        Report.add("fault oneway " + from + "->" + to + ": what each node said once it was noticed: " + views);
+    }
+
+    @Test
+    @Order(2)
+    void healMendsTheLink() {
+        Nodes.atLeast(2);
+        fault.healAndAwaitWhole(false);
+    }
+
+    @AfterAll
+    static void wholeLab() {
+        FaultRun.healQuietly(Lab.get());
+    }
+}

@@ -1,0 +1,41 @@
+package io.openfirecluster.it;
+
+import io.openfirecluster.testsupport.Lab;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** lab:partition: the first node alone, the others together; each side a cluster of its own; heal joins them. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PartitionFaultIT {
+    private static FaultRun fault;
+
+    @Test
+    @Order(1)
+    void eachGroupBecomesAClusterOfItsOwn() {
+        Lab lab = Nodes.atLeast(3);
+        String alone = Nodes.first();
+        List<String> rest = Nodes.allBut(alone);
+        String groups = alone + "|" + String.join(",", rest);
+        fault = FaultRun.apply(lab, "partition " + groups, () -> lab.faults().partition(groups))
+                .noticedWhen(alone + " is a cluster of 1 and " + rest + " one of " + rest.size(), () ->
+                        lab.health(alone).map(h -> h.isClusterOf(1)).orElse(false)
+                                && rest.stream().allMatch(n -> lab.health(n).map(h -> h.isClusterOf(rest.size())).orElse(false)));
+        fault.assertActiveOn(lab.nodes(), "partition " + groups);
+    }
+
+    @Test
+    @Order(2)
+    void healJoinsThePartsAgain() {
+        Nodes.atLeast(3);
+        fault.healAndAwaitWhole(true);
+    }
+
+    @AfterAll
+    static void wholeLab() {
+        FaultRun.healQuietly(Lab.get());
+    }
+}
