@@ -100,9 +100,4 @@ public record Event(long nanos, String client, String entry, Kind kind, String f
     public List<String> occupantNicknames() {
         return detail.isEmpty() ? List.of() : List.of(detail.split(","));
     }
-
-    /** This event with its time replaced (the recorder stamps events it is handed without one). */
-    public Event at(long newNanos) {
-        return new Event(newNanos, client, entry, kind, from, to, seq, messageId, delayed, detail);
-    }
 }

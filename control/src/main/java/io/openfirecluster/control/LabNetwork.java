@@ -99,9 +99,17 @@ public final class LabNetwork implements AutoCloseable {
      * machine: the holders' always, the services' unless PULL (docker:start pulls them).
      */
     public void up(Collection<String> only, boolean pull) {
+        up(only, pull, "");
+    }
+
+    /**
+     * As {@link #up(Collection, boolean)}; with PULL a missing holder image is pulled from REGISTRY
+     * (HOST:PORT, where the build pushed it) before anything else happens.
+     */
+    public void up(Collection<String> only, boolean pull, String registry) {
         topology.validate();
         List<LabService> services = selected(only);
-        checkImages(services, pull);
+        checkImages(services, pull, registry);
         Network existing = findNetwork();
         if (existing != null && !isOurs(existing.getLabels())) {
             checkForeignNetwork(existing);
@@ -266,7 +274,7 @@ public final class LabNetwork implements AutoCloseable {
         return result;
     }
 
-    private void checkImages(List<LabService> services, boolean pull) {
+    private void checkImages(List<LabService> services, boolean pull, String registry) {
         Set<String> images = new TreeSet<>();
         images.add(holderImage);
         if (!pull) {
@@ -277,10 +285,32 @@ public final class LabNetwork implements AutoCloseable {
             try {
                 docker.inspectImageCmd(image).exec();
             } catch (NotFoundException e) {
+                if (pull && image.equals(holderImage) && registry != null && !registry.isBlank()) {
+                    pullHolder(registry);
+                    continue;
+                }
                 throw new LabException("image " + image + " is not on this machine: "
                         + (image.equals(holderImage) ? "make it first (bash .ci/run builds " + image + " with debootstrap)"
                         : "build the images (./mvnw install -DskipITs) or take them from a registry (-Dimage.pull=true -Dimage.registry=HOST:PORT)"));
             }
+        }
+    }
+
+    /** Pulls the holder image from REGISTRY and gives it its local name, or fails with one line. */
+    private void pullHolder(String registry) {
+        int colon = holderImage.lastIndexOf(':');
+        String repository = colon > holderImage.lastIndexOf('/') ? holderImage.substring(0, colon) : holderImage;
+        String tag = colon > holderImage.lastIndexOf('/') ? holderImage.substring(colon + 1) : "latest";
+        try {
+            docker.pullImageCmd(registry + "/" + repository).withTag(tag).start().awaitCompletion(2, TimeUnit.MINUTES);
+            docker.tagImageCmd(registry + "/" + repository + ":" + tag, repository, tag).exec();
+            log.accept("pulled " + registry + "/" + holderImage);
+        } catch (RuntimeException e) {
+            throw new LabException("image " + holderImage + " is neither on this machine nor pullable from " + registry + " ("
+                    + firstLine(e) + "): push it there (./mvnw deploy -DskipITs -Dimage.registry=" + registry + ") or build it (./mvnw install -DskipITs)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabException("interrupted while pulling " + holderImage);
         }
     }
 

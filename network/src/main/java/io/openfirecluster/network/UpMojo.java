@@ -35,6 +35,10 @@ public class UpMojo extends AbstractLabMojo {
     @Parameter(property = "image.pull", defaultValue = "false")
     private boolean pull;
 
+    /** Where pulled images come from (HOST:PORT), with image.pull. */
+    @Parameter(property = "image.registry", defaultValue = "")
+    private String registry;
+
     @Parameter(defaultValue = "${project.build.directory}/lab", readonly = true)
     private File labDirectory;
 
@@ -47,7 +51,7 @@ public class UpMojo extends AbstractLabMojo {
         boolean runs = topology.services().stream().anyMatch(s -> !s.getImage().isEmpty());
         String compose = runs ? ComposeFile.render(topology) : null;
         try (LabNetwork lab = connect(topology)) {
-            lab.up(List.of(), pull);
+            lab.up(List.of(), pull, registry);
         }
         Map<String, String> resolved = topology.toProperties();
         // Later goals of this build (docker:start, failsafe) can use the real values as ${lab.xmpp1.ipv4}.

@@ -73,12 +73,28 @@ final class Artifacts {
             // Only a complete download gets the cache name, so a killed build leaves no half file to trust.
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new DistException(what + ": download of " + url + " failed (" + e.getMessage()
-                    + "): supply the file yourself (see README)");
+            throw new DistException(what + ": download of " + url + " failed (" + reason(url, e)
+                    + "): supply the file yourself (see README \"Your Openfire\")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DistException(what + ": download interrupted");
         }
+    }
+
+    /** What went wrong, in words: Java's own message is often empty (null) for network failures. */
+    static String reason(URI url, IOException e) {
+        String host = url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : "");
+        if (e instanceof java.net.UnknownHostException) {
+            return "the name " + url.getHost() + " does not resolve: is this machine offline?";
+        }
+        if (e instanceof java.net.http.HttpConnectTimeoutException) {
+            return "no answer from " + host + " within 20 s: is this machine offline?";
+        }
+        if (e instanceof java.net.ConnectException) {
+            return "cannot connect to " + host + ": is this machine offline or behind a proxy?";
+        }
+        String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+        return e.getCause() == null || e.getCause().getMessage() == null ? message : message + ": " + e.getCause().getMessage();
     }
 
     private void verify(String what, Path file, String expected) throws DistException {

@@ -98,4 +98,15 @@ class OpenfireDistributionTest {
         tar.write(bytes);
         tar.closeArchiveEntry();
     }
+
+    /** Offline, the JDK's own message is often null: the build says what failed instead. */
+    @Test
+    void aDownloadThatCannotConnectSaysSo() throws Exception {
+        java.net.URI closed = java.net.URI.create("http://127.0.0.1:1/openfire.tar.gz");
+        IOException failure = assertThrows(IOException.class, () -> java.net.http.HttpClient.newHttpClient()
+                .send(java.net.http.HttpRequest.newBuilder(closed).build(), java.net.http.HttpResponse.BodyHandlers.discarding()));
+        String reason = Artifacts.reason(closed, failure);
+        assertTrue(reason.startsWith("cannot connect to 127.0.0.1:1"), reason);
+        assertTrue(Artifacts.reason(java.net.URI.create("https://download.invalid/x"), new java.net.UnknownHostException()).contains("does not resolve"));
+    }
 }

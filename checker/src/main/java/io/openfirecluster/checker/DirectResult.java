@@ -1,0 +1,37 @@
+package io.openfirecluster.checker;
+
+import java.util.List;
+
+/**
+ * What the checker found for 1:1 messages. Every sent message is exactly one of live, late or
+ * lost, so {@code sent == live + late + lost}; the other counts are about the same messages seen
+ * from another side (a duplicated message also counts once in live or late).
+ *
+ * @param sent       messages whose send was recorded (sendStanza returned on an authenticated connection)
+ * @param acked      of those, acknowledged by the server (XEP-0198)
+ * @param live       first delivered in the normal course (no heal between send and receive, no delay mark)
+ * @param late       first delivered after a fault healed, or marked delayed (offline storage)
+ * @param lost       never delivered to any client
+ * @param lostAcked  of the lost, acknowledged by the server: the server took them and dropped them
+ * @param bounced    of the lost, answered with an error to the sender: a failure the sender was told of
+ * @param duplicated messages delivered more than once to the same client
+ * @param reordered  messages delivered after one of the same pair (sender, addressee, receiving
+ *                   client) with a higher sequence number
+ * @param rerouted   messages delivered to a client other than their addressee
+ * @param unsent     distinct messages delivered whose send was never recorded
+ * @param anomalies  the messages behind the counts (the report lists them per kind)
+ * @param latency    latencies of live deliveries
+ */
+public record DirectResult(long sent, long acked, long live, long late, long lost, long lostAcked, long bounced,
+                           long duplicated, long reordered, long rerouted, long unsent,
+                           List<Anomaly> anomalies, Latencies latency) {
+
+    public DirectResult {
+        anomalies = List.copyOf(anomalies);
+    }
+
+    /** The invariant of the count: every sent message is live, late or lost, exactly once. */
+    public boolean invariantHolds() {
+        return sent == live + late + lost;
+    }
+}
