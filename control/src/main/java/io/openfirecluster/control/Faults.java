@@ -52,7 +52,7 @@ public final class Faults {
                         .flatMap(other -> addresses(other).stream()).map(PacketRules.Drop::both).toList());
             }
         }
-        plan.entrySet().parallelStream().forEach(entry -> rules(entry.getKey(), fault, entry.getValue()));
+        Parallel.forEach(List.copyOf(plan.entrySet()), entry -> rules(entry.getKey(), fault, entry.getValue()));
     }
 
     /** Packets from FROM to TO are dropped; TO to FROM still flows. */
@@ -163,7 +163,7 @@ public final class Faults {
         List<LabService> targets = service == null || service.isBlank() ? topology.services() : List.of(topology.service(service.trim()));
         requireRunning();
         List<String> healed = new ArrayList<>();
-        targets.parallelStream().forEach(target -> {
+        Parallel.forEach(targets, target -> {
             List<String> done = healOne(target);
             synchronized (healed) {
                 healed.addAll(done);
@@ -201,7 +201,7 @@ public final class Faults {
     /** The faults active now, per service: packet faults from the rules, and paused, stopped or cut services. */
     public Map<String, List<String>> active() {
         Map<String, List<String>> result = new LinkedHashMap<>();
-        topology.services().parallelStream().forEach(service -> {
+        Parallel.forEach(topology.services(), service -> {
             List<String> faults = new ArrayList<>();
             String holder = topology.holder(service);
             try {

@@ -146,20 +146,20 @@ public final class LabNetwork implements AutoCloseable {
                 holderRefs.add("container:" + name.substring(1));
             }
         }
-        // Services first: a holder's namespace must not vanish under a running service.
-        for (Container container : docker.listContainersCmd().withShowAll(true).exec()) {
+        // Services first: a holder's namespace must not vanish under a running service. They stop
+        // side by side: each graceful stop waits for its process, not for the others'.
+        List<Container> services = docker.listContainersCmd().withShowAll(true).exec().stream().filter(container -> {
             String mode = container.getHostConfig() == null ? null : container.getHostConfig().getNetworkMode();
-            if (mode != null && holderRefs.contains(mode)) {
-                stop(container);
-                if (logs != null) {
-                    saveLog(container, logs);
-                }
-                remove(container.getId(), "service " + String.join(",", container.getNames()));
+            return mode != null && holderRefs.contains(mode);
+        }).toList();
+        Parallel.forEach(services, container -> {
+            stop(container);
+            if (logs != null) {
+                saveLog(container, logs);
             }
-        }
-        for (Container holder : holders) {
-            remove(holder.getId(), "holder " + String.join(",", holder.getNames()));
-        }
+            remove(container.getId(), "service " + String.join(",", container.getNames()));
+        });
+        Parallel.forEach(holders, holder -> remove(holder.getId(), "holder " + String.join(",", holder.getNames())));
         Network network = findNetwork();
         if (network != null && isOurs(network.getLabels())) {
             // Whatever else joined our network (a test's own container) is disconnected, not removed.

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * its containers, and what each node says about the cluster: Hazelcast through its REST health
  * and member endpoints, Openfire through the cluster events on the log stream the lab follows.
  */
-public final class Lab {
+public final class Lab implements AutoCloseable {
     /** How long the lab may take to become one cluster, at start and after a change. */
     public static final Duration CLUSTER_DEADLINE = Duration.ofSeconds(120);
     private static Lab instance;
@@ -36,9 +36,14 @@ public final class Lab {
     private final LabNetwork network;
     private final Map<String, LogStream> logs = new ConcurrentHashMap<>();
 
-    private Lab() {
-        topology = ResolvedTopology.fromSystemProperty();
+    private Lab(ResolvedTopology topology) {
+        this.topology = topology;
         network = LabNetwork.connect(topology.topology(), message -> System.out.println("[lab] " + message));
+    }
+
+    /** A lab lab:up resolved into FILE (a fresh view, not the tests' shared one): for tools such as the startup benchmark. */
+    public static Lab connect(java.nio.file.Path file) {
+        return new Lab(ResolvedTopology.load(file));
     }
 
     /**
@@ -51,12 +56,9 @@ public final class Lab {
             throw notReady;
         }
         if (instance == null) {
-            Lab lab = new Lab();
+            Lab lab = new Lab(ResolvedTopology.fromSystemProperty());
             try {
-                lab.awaitClusterOf(lab.nodes(), Instant.EPOCH);
-                if (lab.topology.hasService("lb")) {
-                    Wait.until("the load balancer accepts a c2s login", Duration.ofSeconds(30), () -> lab.canLogIn("lb"));
-                }
+                lab.awaitReady();
             } catch (AssertionError e) {
                 notReady = e;
                 throw e;
@@ -64,6 +66,14 @@ public final class Lab {
             instance = lab;
         }
         return instance;
+    }
+
+    /** Waits until all nodes are one cluster (Hazelcast and Openfire) and, where there is one, the load balancer takes a login. */
+    public void awaitReady() {
+        awaitClusterOf(nodes(), Instant.EPOCH);
+        if (topology.hasService("lb")) {
+            Wait.until("the load balancer accepts a c2s login", Duration.ofSeconds(30), () -> canLogIn("lb"));
+        }
     }
 
     public ResolvedTopology topology() {
@@ -237,5 +247,12 @@ public final class Lab {
 
     private LogStream log(String service) {
         return logs.computeIfAbsent(service, s -> new LogStream(docker(), container(s)));
+    }
+
+    /** Stops following logs and closes the Docker client (the tests' shared lab lives as long as the test run). */
+    @Override
+    public void close() {
+        logs.values().forEach(LogStream::close);
+        network.close();
     }
 }
