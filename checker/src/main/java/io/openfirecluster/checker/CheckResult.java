@@ -3,7 +3,6 @@ package io.openfirecluster.checker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -73,7 +72,7 @@ public record CheckResult(String scenario, Instant start, Duration span, DirectR
     public String roomsVerdict() {
         Optional<Duration> after = roomsAgreeAfter();
         if (after.isPresent()) {
-            return "rooms agree after " + seconds(after.get());
+            return "rooms agree after " + Format.seconds(after.get());
         }
         boolean observed = rooms.stream().anyMatch(room -> room.agreement().status() != Agreement.Status.NOT_OBSERVED);
         return observed ? "rooms disagree" : "rooms not observed";
@@ -83,10 +82,5 @@ public record CheckResult(String scenario, Instant start, Duration span, DirectR
     public String summaryLine() {
         return "[report] consistency " + scenario + ": " + sent() + " sent, " + lost() + " lost, " + duplicated()
                 + " duplicated, " + reordered() + " reordered, " + late() + " late; " + roomsVerdict();
-    }
-
-    /** "2.5 s": seconds with one decimal, the lab's way of printing durations. */
-    static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 }

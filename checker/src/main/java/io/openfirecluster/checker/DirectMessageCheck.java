@@ -65,7 +65,7 @@ final class DirectMessageCheck {
         if (late) {
             tally.late++;
             anomalies.add(anomaly(Anomaly.Kind.LATE, send, (first.delayed() ? "delayed (offline storage)" : "after a heal")
-                    + ", " + CheckResult.seconds(Duration.ofNanos(first.nanos() - send.nanos())) + " after its send"));
+                    + ", " + Format.seconds(Duration.ofNanos(first.nanos() - send.nanos())) + " after its send"));
         } else {
             tally.live++;
             tally.latencies.add(first.nanos() - send.nanos());

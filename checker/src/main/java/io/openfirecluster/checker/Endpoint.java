@@ -21,6 +21,12 @@ public record Endpoint(String name, String host, int port) {
         }
     }
 
+    /** The {@link #parse} form, for log lines: "xmpp1=127.0.0.1:5221". */
+    @Override
+    public String toString() {
+        return name + "=" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
     /** "xmpp1=127.0.0.1:5221" (IPv6 hosts in brackets: "xmpp1=[::1]:5221"). */
     public static Endpoint parse(String text) {
         String usage = "write an entry point as NAME=HOST:PORT, e.g. xmpp1=127.0.0.1:5221";

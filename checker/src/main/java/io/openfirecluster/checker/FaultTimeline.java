@@ -2,6 +2,7 @@ package io.openfirecluster.checker;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -34,7 +35,7 @@ final class FaultTimeline {
             windows.add(new FaultWindow(fault.detail(), apply.map(FaultTimeline::offset), Optional.of(offset(fault))));
         }
         open.forEach(apply -> windows.add(new FaultWindow(apply.detail(), Optional.of(offset(apply)), Optional.empty())));
-        windows.sort((a, b) -> a.applied().orElse(a.healed().orElseThrow()).compareTo(b.applied().orElse(b.healed().orElseThrow())));
+        windows.sort(Comparator.comparing(window -> window.applied().or(window::healed).orElseThrow()));
         long[] heals = faults.stream().filter(event -> event.kind() == Event.Kind.FAULT_HEAL).mapToLong(Event::nanos).toArray();
         return new FaultTimeline(List.copyOf(windows), heals);
     }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import javax.imageio.ImageIO;
 
 /**
@@ -45,8 +44,8 @@ public final class LatencyHistogram {
     }
 
     public String caption() {
-        return String.format(Locale.ROOT, "%d bins of %.1f ms from 0 to %.1f ms; bar height: deliveries per bin (tallest: %d)",
-                BINS, binWidth.toNanos() / 1e6, binWidth.toNanos() * BINS / 1e6, tallest());
+        return BINS + " bins of " + Format.millis(binWidth) + " from 0 to " + Format.millis(binWidth.multipliedBy(BINS))
+                + "; bar height: deliveries per bin (tallest: " + tallest() + ")";
     }
 
     public void writePng(Path file) throws IOException {

@@ -2,7 +2,6 @@ package io.openfirecluster.checker;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -26,7 +25,7 @@ public final class MarkdownReport {
         DirectResult direct = result.direct();
         out.append("# Consistency: ").append(result.scenario()).append("\n\n");
         out.append("`").append(result.summaryLine()).append("`\n\n");
-        out.append("History from ").append(result.start()).append(", spanning ").append(CheckResult.seconds(result.span())).append(". ");
+        out.append("History from ").append(result.start()).append(", spanning ").append(Format.seconds(result.span())).append(". ");
         out.append("Invariant sent = live + late + lost: ").append(result.invariantHolds() ? "holds" : "**VIOLATED**")
                 .append(" (").append(direct.sent()).append(" = ").append(direct.live()).append(" + ")
                 .append(direct.late()).append(" + ").append(direct.lost()).append(").\n\n");
@@ -86,7 +85,7 @@ public final class MarkdownReport {
     private static String agreementText(Agreement agreement) {
         String since = agreement.reference().isZero() ? "the start" : "the last heal (" + offset(agreement.reference()) + ")";
         return switch (agreement.status()) {
-            case AGREE -> "agree " + CheckResult.seconds(agreement.agreeAfter().orElseThrow()) + " after " + since;
+            case AGREE -> "agree " + Format.seconds(agreement.agreeAfter().orElseThrow()) + " after " + since;
             case DISAGREE -> "**disagree** at the end";
             case NOT_OBSERVED -> "not observed";
         };
@@ -101,7 +100,7 @@ public final class MarkdownReport {
         out.append("| fault | applied | healed | lasted |\n| --- | --- | --- | --- |\n");
         for (FaultWindow fault : result.faults()) {
             String lasted = fault.applied().isPresent() && fault.healed().isPresent()
-                    ? CheckResult.seconds(fault.healed().get().minus(fault.applied().get())) : "";
+                    ? Format.seconds(fault.healed().get().minus(fault.applied().get())) : "";
             out.append("| ").append(fault.description())
                     .append(" | ").append(fault.applied().map(at -> moment(result, at)).orElse("(not recorded)"))
                     .append(" | ").append(fault.healed().map(at -> moment(result, at)).orElse("(not healed)"))
@@ -111,8 +110,8 @@ public final class MarkdownReport {
 
     private static void latency(StringBuilder out, Latencies latency) {
         out.append("| p50 | p90 | p99 | max | deliveries |\n| ---: | ---: | ---: | ---: | ---: |\n| ")
-                .append(millis(latency.percentile(50))).append(" | ").append(millis(latency.percentile(90))).append(" | ")
-                .append(millis(latency.percentile(99))).append(" | ").append(millis(latency.max())).append(" | ")
+                .append(Format.millis(latency.percentile(50))).append(" | ").append(Format.millis(latency.percentile(90))).append(" | ")
+                .append(Format.millis(latency.percentile(99))).append(" | ").append(Format.millis(latency.max())).append(" | ")
                 .append(latency.count()).append(" |\n\n");
     }
 
@@ -142,10 +141,6 @@ public final class MarkdownReport {
     }
 
     private static String offset(Duration at) {
-        return "+" + CheckResult.seconds(at);
-    }
-
-    private static String millis(Duration duration) {
-        return String.format(Locale.ROOT, "%.1f ms", duration.toNanos() / 1e6);
+        return "+" + Format.seconds(at);
     }
 }

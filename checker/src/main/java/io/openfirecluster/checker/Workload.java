@@ -93,7 +93,7 @@ public final class Workload implements AutoCloseable {
             clients.add(new WorkloadClient(spec, configuration, recorder, run, room, observer, outstanding));
         }
         this.threads = Executors.newFixedThreadPool(clients.size(), runnable -> {
-            Thread thread = new Thread(runnable, "workload-client");
+            Thread thread = new Thread(runnable, "workload");
             thread.setDaemon(true);
             return thread;
         });
@@ -122,7 +122,7 @@ public final class Workload implements AutoCloseable {
             threads.execute(() -> drive(client, new TargetCycle(ids, client.id(), plan.hasRoom())));
         }
         loggedIn.await(CONNECT_DEADLINE.plusSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
-        long connected = clients.stream().filter(WorkloadClient::isConnected).count();
+        long connected = clients.stream().filter(WorkloadClient::isLoggedIn).count();
         if (connected == 0) {
             String error = clients.get(0).lastError();
             close();
@@ -130,7 +130,7 @@ public final class Workload implements AutoCloseable {
                     + "): is the lab up and are the entry points right?");
         }
         log.accept(connected + " of " + clients.size() + " clients logged in (run " + run + "); sending "
-                + String.format(Locale.ROOT, "%.1f", plan.rate()) + " msg/s for " + CheckResult.seconds(plan.duration()));
+                + String.format(Locale.ROOT, "%.1f", plan.rate()) + " msg/s for " + Format.seconds(plan.duration()));
         sendsEnd = System.nanoTime() + plan.duration().toNanos();
         go.countDown();
     }
@@ -150,13 +150,14 @@ public final class Workload implements AutoCloseable {
     }
 
     /**
-     * Waits for the sends to end, then up to DEADLINE for every sent message to settle (delivered,
-     * bounced, or for room messages reflected to the sender). Returns how many are still outstanding.
+     * Waits for the sends to end, then up to DEADLINE for every sent message to settle: a 1:1
+     * message delivered or bounced, a room message delivered to every client that was in the room
+     * when it was sent and has stayed connected. Returns how many messages are still outstanding.
      */
     public int drain(Duration deadline) throws InterruptedException {
         awaitSendsEnd();
         int left = outstanding.awaitNone(deadline);
-        log.accept(left == 0 ? "drained: every message settled" : "drain deadline of " + CheckResult.seconds(deadline)
+        log.accept(left == 0 ? "drained: every message settled" : "drain deadline of " + Format.seconds(deadline)
                 + " passed with " + left + " messages outstanding");
         return left;
     }
@@ -172,7 +173,8 @@ public final class Workload implements AutoCloseable {
         stopping = true;
         go.countDown();
         clients.forEach(WorkloadClient::stopRecording);
-        clients.forEach(WorkloadClient::close);
+        // In parallel: a client whose node is cut off waits out the reply timeout before it lets go.
+        clients.parallelStream().forEach(WorkloadClient::close);
         threads.shutdownNow();
         try {
             threads.awaitTermination(10, TimeUnit.SECONDS);
@@ -183,6 +185,7 @@ public final class Workload implements AutoCloseable {
 
     /** One client's life: log in, send until the duration ends, then stay connected until close. */
     private void drive(WorkloadClient client, TargetCycle targets) {
+        Thread.currentThread().setName("workload-" + client.id() + "-" + client.entry());
         try {
             try {
                 client.ensureConnected(System.nanoTime() + CONNECT_DEADLINE.toNanos());
@@ -207,7 +210,7 @@ public final class Workload implements AutoCloseable {
         } finally {
             if (client.hasGivenUp() && !stopping) {
                 log.accept("client " + client.id() + " gave up connecting to " + client.entry() + " after "
-                        + WorkloadClient.MAX_CONNECT_ATTEMPTS + " attempts or " + CheckResult.seconds(CONNECT_DEADLINE) + ": " + client.lastError());
+                        + WorkloadClient.MAX_CONNECT_ATTEMPTS + " attempts or " + Format.seconds(CONNECT_DEADLINE) + ": " + client.lastError());
             }
         }
     }
@@ -222,7 +225,7 @@ public final class Workload implements AutoCloseable {
             if (target.isPresent()) {
                 client.sendDirect(target.get(), addresses.get(target.get()));
             } else {
-                client.sendToRoom();
+                client.sendToRoom(clients.stream().filter(WorkloadClient::isInRoom).map(WorkloadClient::id).toList());
             }
         }
     }

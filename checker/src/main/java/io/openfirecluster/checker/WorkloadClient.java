@@ -2,6 +2,7 @@ package io.openfirecluster.checker;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jivesoftware.smack.ConnectionListener;
@@ -76,6 +77,7 @@ final class WorkloadClient {
             @Override
             public void connectionClosedOnError(Exception e) {
                 record(Event.client(recorder.now(), spec.id(), entry(), Event.Kind.DISCONNECT, "", oneLine(e)));
+                outstanding.clientLeft(spec.id());
                 signal();
             }
         });
@@ -97,8 +99,13 @@ final class WorkloadClient {
         return spec.entry().name();
     }
 
-    boolean isConnected() {
+    boolean isLoggedIn() {
         return connection.isAuthenticated();
+    }
+
+    /** Whether the client is logged in and in the room (as far as it knows). */
+    boolean isInRoom() {
+        return connection.isAuthenticated() && room.isPresent() && room.get().isJoined();
     }
 
     boolean hasGivenUp() {
@@ -145,17 +152,24 @@ final class WorkloadClient {
 
     /** Sends the next 1:1 message to client TARGET (whose full JID is ADDRESS). */
     void sendDirect(String target, Jid address) throws InterruptedException {
-        send(Event.Kind.SEND, new MessageId(run, spec.id(), target, sequences.next(spec.id(), target)), address, Message.Type.chat);
+        MessageId id = new MessageId(run, spec.id(), target, sequences.next(spec.id(), target));
+        outstanding.awaitDelivery(id.encode());
+        send(Event.Kind.SEND, id, address, Message.Type.chat);
     }
 
-    /** Sends the next room message, if the client is in the room (else it skips this turn). */
-    void sendToRoom() throws InterruptedException {
-        if (room.isEmpty() || !room.get().isJoined()) {
+    /**
+     * Sends the next room message, if the client is in the room (else it skips this turn);
+     * OCCUPANTS are the clients in the room now, whose deliveries draining waits for.
+     */
+    void sendToRoom(Collection<String> occupants) throws InterruptedException {
+        if (!isInRoom()) {
             return;
         }
         EntityBareJid jid = room.get().getRoom();
         String to = jid.toString();
-        send(Event.Kind.GROUP_SEND, new MessageId(run, spec.id(), to, sequences.next(spec.id(), to)), jid, Message.Type.groupchat);
+        MessageId id = new MessageId(run, spec.id(), to, sequences.next(spec.id(), to));
+        outstanding.awaitDeliveries(id.encode(), occupants);
+        send(Event.Kind.GROUP_SEND, id, jid, Message.Type.groupchat);
     }
 
     /** Waits until the connection drops, the client closes, or TIMEOUT passed. */
@@ -176,13 +190,14 @@ final class WorkloadClient {
         recording = false;
         closed = true;
         signal();
-        connection.disconnect();
+        if (connection.isConnected()) {
+            connection.disconnect(); // waits up to the reply timeout for the server to close its stream
+        }
     }
 
     private void send(Event.Kind kind, MessageId id, Jid to, Message.Type type) throws InterruptedException {
         String encoded = id.encode();
         Message message = StanzaBuilder.buildMessage(encoded).to(to).ofType(type).setBody(encoded).build();
-        outstanding.sent(encoded);
         long sentAt = recorder.now();
         try {
             connection.sendStanza(message);
@@ -251,13 +266,11 @@ final class WorkloadClient {
             }
             case groupchat -> {
                 record(Event.message(at, spec.id(), entry(), Event.Kind.GROUP_RECEIVE, id, delayed, ""));
-                if (id.from().equals(spec.id())) {
-                    outstanding.settled(id.encode()); // the room reflected it: it went round
-                }
+                outstanding.delivered(id.encode(), spec.id());
             }
             default -> {
                 record(Event.message(at, spec.id(), entry(), Event.Kind.RECEIVE, id, delayed, ""));
-                outstanding.settled(id.encode());
+                outstanding.delivered(id.encode(), spec.id());
             }
         }
     }

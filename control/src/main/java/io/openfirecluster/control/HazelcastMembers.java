@@ -6,31 +6,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The member addresses in Hazelcast's member list, as its REST endpoint {@code /hazelcast/rest/cluster}
- * prints it: {@code Members {size:3, ver:3} [} then one {@code Member [172.60.0.10]:5701 - UUID this}
- * line per member, then a line {@code ]}.
+ * The member addresses in Hazelcast's answer to {@code /hazelcast/rest/cluster} (Hazelcast 5.5):
+ * {@code {"members":[{"address":"[172.60.0.10]:5701","liteMember":false,"localMember":true,...},...],...}}.
  */
 public final class HazelcastMembers {
-    private static final Pattern MEMBER = Pattern.compile("Member \\[([^\\]]+)\\]:\\d+");
+    private static final Pattern MEMBER = Pattern.compile("\"address\"\\s*:\\s*\"\\[([^\\]]+)\\]:\\d+\"");
 
     private HazelcastMembers() {
     }
 
-    /** The addresses in the first member list of TEXT, in its order (IPv6 as Hazelcast writes it). */
+    /** The member addresses in TEXT, in its order (IPv6 as Hazelcast writes it); empty if there are none. */
     public static List<String> parse(String text) {
         List<String> members = new ArrayList<>();
-        boolean inList = false;
-        for (String line : text.lines().toList()) {
-            if (!inList) {
-                inList = line.contains("Members {");
-            } else if (line.trim().equals("]")) {
-                break;
-            } else {
-                Matcher member = MEMBER.matcher(line);
-                if (member.find()) {
-                    members.add(member.group(1));
-                }
-            }
+        Matcher member = MEMBER.matcher(text == null ? "" : text);
+        while (member.find()) {
+            members.add(member.group(1));
         }
         return members;
     }

@@ -28,16 +28,12 @@ class ClusterStateParsingTest {
 
     @Test
     void membersInTheRestClusterAnswer() {
-        String answer = """
-                Members {size:3, ver:3} [
-                \tMember [172.60.0.10]:5701 - 2f5b1e0c-8a4a-4e7e-9d1f-0e6e8f4f5a11 this
-                \tMember [172.60.0.20]:5701 - 6a0c0d3e-1b7f-4e44-8f70-3d3c3f0e2b22
-                \tMember [fd23:d79:d076:0:0:0:0:30]:5701 - 9b1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e33
-                ]
-
-                ConnectionCount: 2
-                AllConnectionCount: 6
-                """;
+        // Captured from a lab node (dual-stack addresses as Hazelcast writes them).
+        String answer = "{\"members\":[{\"address\":\"[172.60.0.10]:5701\",\"liteMember\":false,\"localMember\":true,"
+                + "\"uuid\":\"fecf85f3-75dd-4c57-af37-8800e99c7e88\",\"memberVersion\":\"5.5.0\"},"
+                + "{\"address\":\"[172.60.0.20]:5701\",\"liteMember\":false,\"localMember\":false,\"uuid\":\"6a0c\",\"memberVersion\":\"5.5.0\"},"
+                + "{\"address\":\"[fd23:d79:d076:0:0:0:0:30]:5701\",\"liteMember\":false,\"localMember\":false,\"uuid\":\"9b1d\",\"memberVersion\":\"5.5.0\"}],"
+                + "\"connectionCount\":2,\"allConnectionCount\":6}";
         assertEquals(List.of("172.60.0.10", "172.60.0.20", "fd23:d79:d076:0:0:0:0:30"), HazelcastMembers.parse(answer));
         assertEquals(List.of(), HazelcastMembers.parse("not a member list"));
     }

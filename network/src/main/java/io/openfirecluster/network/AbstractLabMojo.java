@@ -78,14 +78,15 @@ abstract class AbstractLabMojo extends AbstractMojo {
             throw new MojoFailureException("no lab: there is no Openfire distribution (see the NOT RUN line above): give -Dopenfire.dist=DIR|TARBALL"
                     + " and -Dhazelcast.plugin=JAR, or put them in ~/.cache/openfire-cluster/ (README \"Your Openfire\")");
         }
-        if (skip || openfireMissing) {
-            getLog().info("lab: skipped" + (openfireMissing ? " (no Openfire)" : ""));
-            return;
-        }
         try {
             Topology topology = worksOnRunningLab() && resolvedTopology.isFile()
                     ? ResolvedTopology.load(resolvedTopology.toPath()).topology()
                     : new Topology(network, subnet, ipv6 ? subnet6 : null, bind, dnsSuffix, Topology.withNodes(services, node, nodes));
+            if (skip || openfireMissing) {
+                getLog().info("lab: skipped" + (openfireMissing ? " (no Openfire)" : ""));
+                skipped(topology.validate());
+                return;
+            }
             execute(topology.validate());
         } catch (LabException e) {
             // One line that says what is wrong and what to do; no stack trace for a user error.
@@ -93,6 +94,10 @@ abstract class AbstractLabMojo extends AbstractMojo {
         } catch (DockerException e) {
             throw new MojoFailureException("Docker refused: " + e.getMessage().lines().findFirst().orElse("") + " (see the Docker daemon's log)");
         }
+    }
+
+    /** What a goal does when the lab is skipped: nothing, for most. */
+    protected void skipped(Topology topology) throws MojoFailureException {
     }
 
     /** Goals that act on a lab lab:up made (status, faults, ...) read its resolved topology (e.g. its -Dlab.nodes). */

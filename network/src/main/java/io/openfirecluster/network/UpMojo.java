@@ -48,11 +48,28 @@ public class UpMojo extends AbstractLabMojo {
     @Override
     protected void execute(Topology configured) throws MojoFailureException {
         Topology topology = configured.select(expandNodes(configured, only));
-        boolean runs = topology.services().stream().anyMatch(s -> !s.getImage().isEmpty());
-        String compose = runs ? ComposeFile.render(topology) : null;
+        String compose = compose(topology);
         try (LabNetwork lab = connect(topology)) {
             lab.up(List.of(), pull, registry);
         }
+        write(topology, compose);
+    }
+
+    /**
+     * Without a lab (-DskipITs, no Openfire) the files are still written, and nothing else is
+     * done: docker:start reads its configuration even when it then skips running it.
+     */
+    @Override
+    protected void skipped(Topology configured) throws MojoFailureException {
+        Topology topology = configured.select(expandNodes(configured, only));
+        write(topology, compose(topology));
+    }
+
+    private static String compose(Topology topology) {
+        return topology.services().stream().anyMatch(s -> !s.getImage().isEmpty()) ? ComposeFile.render(topology) : null;
+    }
+
+    private void write(Topology topology, String compose) throws MojoFailureException {
         Map<String, String> resolved = topology.toProperties();
         // Later goals of this build (docker:start, failsafe) can use the real values as ${lab.xmpp1.ipv4}.
         project.getProperties().putAll(resolved);

@@ -1,0 +1,83 @@
+package io.openfirecluster.checker;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Made-up histories for the tests, in milliseconds since the start; clients are on entry "xmpp1" unless told. */
+final class HistoryBuilder {
+    static final String RUN = "run1";
+    static final String ROOM = "muc1@conference.xmpp.localhost.example";
+    static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
+    private static final String ENTRY = "xmpp1";
+
+    private final List<Event> events = new ArrayList<>();
+
+    HistoryBuilder send(long ms, String from, String to, long seq) {
+        return message(ms, from, Event.Kind.SEND, from, to, seq, false, "");
+    }
+
+    HistoryBuilder acked(long ms, String from, String to, long seq) {
+        return message(ms, from, Event.Kind.SEND_ACKED, from, to, seq, false, "");
+    }
+
+    HistoryBuilder bounce(long ms, String from, String to, long seq, String why) {
+        return message(ms, from, Event.Kind.BOUNCE, from, to, seq, false, why);
+    }
+
+    /** CLIENT received FROM's message #SEQ to TO. */
+    HistoryBuilder receive(long ms, String client, String from, String to, long seq) {
+        return message(ms, client, Event.Kind.RECEIVE, from, to, seq, false, "");
+    }
+
+    /** Like {@link #receive}, with an XEP-0203 delay mark (offline storage). */
+    HistoryBuilder delayedReceive(long ms, String client, String from, String to, long seq) {
+        return message(ms, client, Event.Kind.RECEIVE, from, to, seq, true, "");
+    }
+
+    HistoryBuilder groupSend(long ms, String from, long seq) {
+        return message(ms, from, Event.Kind.GROUP_SEND, from, ROOM, seq, false, "");
+    }
+
+    HistoryBuilder groupReceive(long ms, String client, String from, long seq) {
+        return message(ms, client, Event.Kind.GROUP_RECEIVE, from, ROOM, seq, false, "");
+    }
+
+    HistoryBuilder join(long ms, String client) {
+        return add(Event.client(nanos(ms), client, ENTRY, Event.Kind.ROOM_JOIN, ROOM, ""));
+    }
+
+    HistoryBuilder disconnect(long ms, String client) {
+        return add(Event.client(nanos(ms), client, ENTRY, Event.Kind.DISCONNECT, "", "SocketException: reset"));
+    }
+
+    /** ENTRY's view of the room's occupants, recorded by CLIENT. */
+    HistoryBuilder occupants(long ms, String entry, String client, String... nicknames) {
+        return add(Event.occupants(nanos(ms), client, entry, ROOM, List.of(nicknames)));
+    }
+
+    HistoryBuilder fault(long ms, String description, boolean applied) {
+        return add(Event.fault(nanos(ms), description, applied));
+    }
+
+    HistoryBuilder add(Event event) {
+        events.add(event);
+        return this;
+    }
+
+    History build() {
+        return new History(START, events);
+    }
+
+    static String id(String from, String to, long seq) {
+        return new MessageId(RUN, from, to, seq).encode();
+    }
+
+    static long nanos(long ms) {
+        return ms * 1_000_000;
+    }
+
+    private HistoryBuilder message(long ms, String client, Event.Kind kind, String from, String to, long seq, boolean delayed, String detail) {
+        return add(Event.message(nanos(ms), client, ENTRY, kind, new MessageId(RUN, from, to, seq), delayed, detail));
+    }
+}

@@ -1,0 +1,33 @@
+package io.openfirecluster.checker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TargetCycleTest {
+    private static final List<String> CLIENTS = List.of("c01", "c02", "c03", "c04");
+
+    @Test
+    void everyOtherClientInTurnStartingAfterItself() {
+        TargetCycle cycle = new TargetCycle(CLIENTS, "c03", false);
+        assertEquals(List.of("c04", "c01", "c02", "c04", "c01", "c02"), take(cycle, 6));
+    }
+
+    @Test
+    void everyFifthMessageGoesToTheRoom() {
+        TargetCycle cycle = new TargetCycle(CLIENTS, "c01", true);
+        assertEquals(List.of("c02", "c03", "c04", "c02", "room", "c03", "c04", "c02", "c03", "room"), take(cycle, 10));
+    }
+
+    private static List<String> take(TargetCycle cycle, int count) {
+        List<String> targets = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Optional<String> next = cycle.next();
+            targets.add(next.orElse("room"));
+        }
+        return targets;
+    }
+}
