@@ -5,7 +5,7 @@ import io.openfirecluster.testsupport.Wait;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.openfirecluster.testsupport.LabClients;
+import io.openfirecluster.checker.LabClients;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;

@@ -65,6 +65,40 @@ final class OpenfireDistribution {
                 + "give -Dhazelcast.plugin the Hazelcast plugin's jar (hazelcast.jar)");
     }
 
+    /**
+     * Puts plugin JAR into PLUGINS as NAME.jar and, with EXPLODE, also unpacked as NAME/, the way
+     * Openfire's PluginMonitor would unpack it at first start (seconds of every node's boot). The
+     * directory gets the jar's time: Openfire unpacks again only a jar newer than its directory.
+     */
+    static void installPlugin(Path jar, Path plugins, String name, boolean explode) throws IOException {
+        Files.createDirectories(plugins);
+        Path target = plugins.resolve(name + ".jar");
+        Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
+        Path dir = plugins.resolve(name);
+        deleteTree(dir);
+        if (!explode) {
+            return;
+        }
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+                var entry = entries.nextElement();
+                Path out = dir.resolve(entry.getName()).normalize();
+                if (!out.startsWith(dir)) {
+                    throw new IOException(jar + " has an entry outside the plugin directory: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(out);
+                } else {
+                    Files.createDirectories(out.getParent());
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        }
+        Files.setLastModifiedTime(dir, Files.getLastModifiedTime(target));
+    }
+
     private static boolean hasServerJar(Path lib) {
         if (!Files.isDirectory(lib)) {
             return false;

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
@@ -65,6 +64,13 @@ public class PrepareMojo extends AbstractMojo {
     @Parameter
     private File outputDirectory;
 
+    /**
+     * Unpack plugins into the image (plugins/NAME/) instead of leaving it to every node's first
+     * start; false: only the jars, as Openfire's own install does.
+     */
+    @Parameter(property = "openfire.plugins.unpacked", defaultValue = "true")
+    private boolean explodePlugins;
+
     /** What is not run without Openfire, for the NOT RUN line, e.g. "cluster-it integration tests". */
     @Parameter(defaultValue = "${project.artifactId} integration tests")
     private String dependents;
@@ -113,8 +119,7 @@ public class PrepareMojo extends AbstractMojo {
             if (outputDirectory != null) {
                 Path target = outputDirectory.toPath();
                 OpenfireDistribution.install(openfire.get(), target);
-                Files.createDirectories(target.resolve("plugins"));
-                Files.copy(hazelcast.get(), target.resolve("plugins/hazelcast.jar"), StandardCopyOption.REPLACE_EXISTING);
+                OpenfireDistribution.installPlugin(hazelcast.get(), target.resolve("plugins"), "hazelcast", explodePlugins);
                 getLog().info("Openfire from " + openfire.get() + " with " + hazelcast.get().getFileName() + " laid out in " + target);
             }
         } catch (DistException e) {

@@ -109,4 +109,23 @@ class OpenfireDistributionTest {
         assertTrue(reason.startsWith("cannot connect to 127.0.0.1:1"), reason);
         assertTrue(Artifacts.reason(java.net.URI.create("https://download.invalid/x"), new java.net.UnknownHostException()).contains("does not resolve"));
     }
+
+    /** An unpacked plugin is what Openfire would unpack, and not older than its jar (or Openfire unpacks it again). */
+    @Test
+    void pluginIsInstalledAsJarAndUnpackedWithTheJarsTime() throws Exception {
+        Path jar = dir.resolve("my.jar");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            zip.putNextEntry(new ZipEntry("plugin.xml"));
+            zip.write("<plugin/>".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("lib/my.jar"));
+            zip.write(new byte[] {1, 2, 3});
+        }
+        Path plugins = dir.resolve("plugins");
+        OpenfireDistribution.installPlugin(jar, plugins, "my", true);
+        assertEquals("<plugin/>", Files.readString(plugins.resolve("my/plugin.xml")));
+        assertEquals(3, Files.size(plugins.resolve("my/lib/my.jar")));
+        assertEquals(Files.getLastModifiedTime(plugins.resolve("my.jar")), Files.getLastModifiedTime(plugins.resolve("my")));
+        OpenfireDistribution.installPlugin(jar, plugins, "my", false);
+        assertTrue(Files.isRegularFile(plugins.resolve("my.jar")) && Files.notExists(plugins.resolve("my")));
+    }
 }

@@ -27,6 +27,7 @@ final class LogStream implements AutoCloseable {
     LogStream(DockerClient docker, String container) {
         this.docker = docker;
         this.container = container;
+        readSoFar();
         this.follower = new Thread(this::follow, "log-" + container);
         follower.setDaemon(true);
         follower.start();
@@ -35,6 +36,23 @@ final class LogStream implements AutoCloseable {
     /** Every line so far, oldest first. */
     synchronized List<String> lines() {
         return List.copyOf(lines);
+    }
+
+    /** What the container logged before this stream was opened, read at once: a reader right after sees it all. */
+    private void readSoFar() {
+        try {
+            docker.logContainerCmd(container).withStdOut(true).withStdErr(true).withTimestamps(true)
+                    .exec(new ResultCallback.Adapter<Frame>() {
+                        @Override
+                        public void onNext(Frame frame) {
+                            append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                        }
+                    }).awaitCompletion(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (RuntimeException e) {
+            // not there yet: the follower picks it up
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void follow() {

@@ -1,5 +1,7 @@
 package io.openfirecluster.testsupport;
 
+import io.openfirecluster.checker.LabClients;
+
 import java.time.Duration;
 import java.util.UUID;
 import org.jivesoftware.smack.StanzaCollector;

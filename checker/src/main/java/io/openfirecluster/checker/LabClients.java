@@ -1,4 +1,4 @@
-package io.openfirecluster.testsupport;
+package io.openfirecluster.checker;
 
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -10,7 +10,7 @@ import org.jxmpp.stringprep.XmppStringprepException;
 /**
  * XMPP clients the way the lab's tests use them: the lab's domain and passwords (from the build's
  * properties), STARTTLS required, and trust in exactly the lab's own self-signed certificate.
- * Shared with cluster-it through this module's test jar.
+ * The tests, the workload and lab:check all connect this way.
  */
 public final class LabClients {
     public static final String DOMAIN = System.getProperty("xmpp.domain", "xmpp.localhost.example");

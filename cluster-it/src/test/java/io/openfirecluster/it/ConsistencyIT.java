@@ -1,0 +1,75 @@
+package io.openfirecluster.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.openfirecluster.checker.CheckResult;
+import io.openfirecluster.checker.FaultWindow;
+import io.openfirecluster.checker.WorkloadPlan;
+import io.openfirecluster.checker.scenario.Scenario;
+import io.openfirecluster.checker.scenario.ScenarioRun;
+import io.openfirecluster.testsupport.Lab;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real traffic through the cluster while a fault comes and goes, and what got lost (Jepsen's
+ * approach, lab:check's code). Where Openfire loses, duplicates or reorders, the report says so:
+ * that is the lab's finding. These tests assert what the lab guarantees: the workload ran, the
+ * counts add up, the fault happened when the history says, and without a fault nothing is lost.
+ */
+class ConsistencyIT {
+    private static final Path REPORTS = Path.of(System.getProperty("lab.reports", "target/lab-reports"));
+    /** Sends and reconnects take their share of a run: at least this part of the planned sends happen. */
+    private static final double SENT_SHARE = 0.8;
+
+    @Test
+    void withoutAFaultNothingIsLost() throws Exception {
+        CheckResult result = run("none");
+        assertEquals(0, result.lost(), result.summaryLine());
+    }
+
+    @Test
+    void isolatingTheLastNodeIsRecordedAndAccountedFor() throws Exception {
+        Nodes.atLeast(2);
+        run("isolate-" + Nodes.last());
+    }
+
+    @Test
+    void crashingTheSecondNodeIsRecordedAndAccountedFor() throws Exception {
+        run("crash-" + Nodes.second());
+    }
+
+    /** Runs SCENARIO with the default plan and checks what holds in every run. */
+    private static CheckResult run(String name) throws Exception {
+        Lab lab = Lab.get();
+        Scenario scenario = Scenario.parse(name, lab.topology().topology());
+        WorkloadPlan plan = ScenarioRun.plan(lab.topology().topology(), "", "", "");
+        CheckResult result = ScenarioRun.run(lab.network(), scenario, plan, REPORTS, line -> System.out.println("[checker] " + line));
+        System.out.println(result.summaryLine());
+        Report.add(result.summaryLine().replace("[report] ", ""));
+        double planned = plan.rate() * plan.duration().toSeconds();
+        assertTrue(result.sent() >= SENT_SHARE * planned, "the workload sent " + result.sent() + " of " + (long) planned + " planned messages");
+        assertEquals(result.sent(), result.live() + result.late() + result.lost(), "sent = live + late + lost: " + result.summaryLine());
+        if (scenario.hasFault()) {
+            FaultWindow fault = result.faults().stream().filter(f -> f.description().equals(name)).findFirst()
+                    .orElseThrow(() -> new AssertionError("the history has no fault " + name + ": " + result.faults()));
+            // The timeline: applied a quarter into the sends (after the logins), healed a quarter later.
+            Duration quarter = plan.duration().dividedBy(4);
+            Duration applied = fault.applied().orElseThrow(() -> new AssertionError(name + " was never applied"));
+            Duration healed = fault.healed().orElseThrow(() -> new AssertionError(name + " was never healed"));
+            assertTrue(applied.compareTo(quarter) >= 0, name + " applied at " + applied + " of the history, before a quarter of the sends");
+            assertWithin(healed.minus(applied), quarter, name + " lasted");
+        }
+        lab.awaitClusterOf(lab.nodes(), Instant.EPOCH); // the next scenario starts on a whole cluster
+        return result;
+    }
+
+    /** The history says the fault lasted as the timeline had it: within three seconds (applying and healing take their time). */
+    private static void assertWithin(Duration actual, Duration planned, String what) {
+        assertTrue(actual.compareTo(planned) >= 0 && actual.compareTo(planned.plusSeconds(3)) <= 0,
+                what + " " + actual.toMillis() + " ms, planned " + planned.toMillis() + " ms");
+    }
+}

@@ -1,0 +1,62 @@
+package io.openfirecluster.network;
+
+import io.openfirecluster.checker.CheckResult;
+import io.openfirecluster.checker.WorkloadPlan;
+import io.openfirecluster.checker.scenario.Scenario;
+import io.openfirecluster.checker.scenario.ScenarioRun;
+import io.openfirecluster.control.LabNetwork;
+import io.openfirecluster.topology.LabException;
+import java.io.File;
+import java.io.IOException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * A consistency run against the running lab: {@code lab:check -Dlab.scenario=isolate-xmpp3}. XMPP
+ * clients on every node and the load balancer send sequenced messages (1:1 and in muc1) while the
+ * scenario's fault comes and goes; the history is checked for lost, duplicated, reordered and late
+ * messages and rooms that disagree, and written to target/lab-reports (JSON, Markdown, a latency
+ * histogram). What Openfire loses is the report's finding, not a build failure.
+ */
+@Mojo(name = "check", threadSafe = true)
+public class CheckMojo extends AbstractLabMojo {
+    /** none, or FAULT-NODE, e.g. isolate-xmpp3, partition-xmpp1, crash-xmpp2, pause-xmpp1, dbcut-xmpp2, loss-xmpp2. */
+    @Parameter(property = "lab.scenario", defaultValue = "none")
+    private String scenario;
+
+    @Parameter(property = "lab.clients", defaultValue = "12")
+    private String clients;
+
+    /** How long the clients send, e.g. 60s or 2m. */
+    @Parameter(property = "lab.duration", defaultValue = "60s")
+    private String duration;
+
+    /** Messages a second, all clients together. */
+    @Parameter(property = "lab.rate", defaultValue = "50")
+    private String rate;
+
+    @Parameter(property = "lab.reports", defaultValue = "${project.build.directory}/lab-reports")
+    private File reports;
+
+    @Override
+    protected void execute(LabNetwork lab) throws MojoFailureException {
+        Scenario run = Scenario.parse(scenario, lab.topology());
+        WorkloadPlan plan;
+        try {
+            plan = ScenarioRun.plan(lab.topology(), clients, duration, rate);
+        } catch (IllegalArgumentException e) {
+            throw new LabException(e.getMessage());
+        }
+        try {
+            CheckResult result = ScenarioRun.run(lab, run, plan, reports.toPath(), getLog()::info);
+            getLog().info(result.summaryLine());
+            getLog().info("reports: " + reports + "/consistency-" + run.name() + ".md (and .json, -latency.png)");
+        } catch (IOException e) {
+            throw new MojoFailureException("cannot write the reports to " + reports + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoFailureException("interrupted");
+        }
+    }
+}
