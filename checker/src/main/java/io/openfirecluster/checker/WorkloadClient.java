@@ -57,7 +57,9 @@ final class WorkloadClient {
     private volatile boolean closed;
     private volatile boolean gaveUp;
     private volatile Exception lastError;
-    private long lastRoomAttempt;
+    private volatile long lastRoomAttempt;
+    /** A room entry is under way (in its own thread). */
+    private final java.util.concurrent.atomic.AtomicBoolean entering = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * A client (not yet connected) with CONFIGURATION (user, password and resource set), in ROOM
@@ -231,21 +233,34 @@ final class WorkloadClient {
         }
     }
 
-    private void maybeEnterRoom() throws InterruptedException {
-        if (room.isEmpty() || room.get().isJoined() || System.nanoTime() - lastRoomAttempt < ROOM_RETRY.toNanos()) {
+    /**
+     * Enters the room in the background: a room that does not answer (seen after a split brain:
+     * the join waits for Smack's reply timeout) must not hold up the 1:1 sends of this client.
+     */
+    private void maybeEnterRoom() {
+        if (room.isEmpty() || room.get().isJoined() || System.nanoTime() - lastRoomAttempt < ROOM_RETRY.toNanos()
+                || !entering.compareAndSet(false, true)) {
             return;
         }
         lastRoomAttempt = System.nanoTime();
         MultiUserChat muc = room.get();
-        try {
-            muc.join(muc.getEnterConfigurationBuilder(nickname).requestNoHistory().build());
-            record(Event.client(recorder.now(), spec.id(), entry(), Event.Kind.ROOM_JOIN, muc.getRoom().toString(), ""));
-            if (observer) {
-                recordOccupants(muc);
+        Thread enter = new Thread(() -> {
+            try {
+                muc.join(muc.getEnterConfigurationBuilder(nickname).requestNoHistory().build());
+                record(Event.client(recorder.now(), spec.id(), entry(), Event.Kind.ROOM_JOIN, muc.getRoom().toString(), ""));
+                if (observer) {
+                    recordOccupants(muc);
+                }
+            } catch (SmackException | XMPPException e) {
+                lastError = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                entering.set(false);
             }
-        } catch (SmackException | XMPPException e) {
-            lastError = e;
-        }
+        }, "room-" + spec.id());
+        enter.setDaemon(true);
+        enter.start();
     }
 
     private void onMessage(Stanza stanza) {

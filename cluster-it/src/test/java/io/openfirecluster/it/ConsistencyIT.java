@@ -12,7 +12,10 @@ import io.openfirecluster.testsupport.Lab;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Real traffic through the cluster while a fault comes and goes, and what got lost (Jepsen's
@@ -20,24 +23,29 @@ import org.junit.jupiter.api.Test;
  * that is the lab's finding. These tests assert what the lab guarantees: the workload ran, the
  * counts add up, the fault happened when the history says, and without a fault nothing is lost.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsistencyIT {
     private static final Path REPORTS = Path.of(System.getProperty("lab.reports", "target/lab-reports"));
     /** Sends and reconnects take their share of a run: at least this part of the planned sends happen. */
     private static final double SENT_SHARE = 0.8;
 
+    /** First, on a lab no fault has touched yet. */
     @Test
+    @Order(1)
     void withoutAFaultNothingIsLost() throws Exception {
         CheckResult result = run("none");
         assertEquals(0, result.lost(), result.summaryLine());
     }
 
     @Test
+    @Order(2)
     void isolatingTheLastNodeIsRecordedAndAccountedFor() throws Exception {
         Nodes.atLeast(2);
         run("isolate-" + Nodes.last());
     }
 
     @Test
+    @Order(3)
     void crashingTheSecondNodeIsRecordedAndAccountedFor() throws Exception {
         run("crash-" + Nodes.second());
     }

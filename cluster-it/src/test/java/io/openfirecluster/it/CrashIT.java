@@ -18,10 +18,7 @@ class CrashIT {
     void peersDropACrashedNode() {
         Lab lab = Nodes.atLeast(2);
         String crashed = Nodes.last();
-        List<String> peers = Nodes.allBut(crashed);
-        fault = FaultRun.apply(lab, "crash " + crashed, () -> lab.faults().crash(crashed))
-                .noticedWhen(peers + " are a cluster of " + peers.size(), () ->
-                        peers.stream().allMatch(n -> lab.health(n).map(h -> h.isClusterOf(peers.size())).orElse(false)));
+        fault = FaultRun.apply(lab, "crash " + crashed, () -> lab.faults().crash(crashed)).noticedWhenPeersDrop(crashed);
         fault.assertActiveOn(List.of(crashed), "crashed");
     }
 

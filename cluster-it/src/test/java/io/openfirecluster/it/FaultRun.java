@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openfirecluster.testsupport.Lab;
-import io.openfirecluster.testsupport.Wait;
+import io.openfirecluster.control.Wait;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,11 +37,24 @@ final class FaultRun {
         return new FaultRun(lab, name, start, (System.nanoTime() - begin) / 1_000_000);
     }
 
-    /** Waits until the cluster shows the fault (CONDITION, as WHAT) and keeps the time for the report. */
+    /** Waits until the cluster shows the fault (CONDITION, as WHAT); the first such time goes to the report. */
     FaultRun noticedWhen(String what, BooleanSupplier condition) {
         Wait.until(name + ": " + what, Lab.CLUSTER_DEADLINE, condition);
-        noticed = Lab.seconds(start, Instant.now());
+        if (noticed.equals("-")) {
+            noticed = Lab.seconds(start, Instant.now());
+        }
         return this;
+    }
+
+    /** Waits until every node but GONE is a cluster of its own, without GONE (its peers dropped it). */
+    FaultRun noticedWhenPeersDrop(String gone) {
+        List<String> peers = lab.nodes().stream().filter(n -> !n.equals(gone)).toList();
+        return noticedWhen(peers + " are a cluster of " + peers.size() + " without " + gone, () -> clusterOf(peers));
+    }
+
+    /** Every one of NODES says (Hazelcast's health) it is in a cluster of exactly that many members. */
+    boolean clusterOf(List<String> nodes) {
+        return nodes.stream().allMatch(n -> lab.health(n).map(h -> h.isClusterOf(nodes.size())).orElse(false));
     }
 
     /** The fault shows in lab:status: each of NODES has exactly FAULT among its active faults. */

@@ -24,12 +24,9 @@ class IsolateIT {
     void isolatedNodeIsAClusterOfOneAndKeepsServingItsClients() throws Exception {
         Lab lab = Nodes.atLeast(2);
         String isolated = Nodes.last();
-        int peers = lab.nodes().size() - 1;
         try (Xmpp before = Xmpp.login("user1", isolated)) {
-            fault = FaultRun.apply(lab, "isolate " + isolated, () -> lab.faults().isolate(isolated))
-                    .noticedWhen("the others are a cluster of " + peers + " and " + isolated + " one of 1", () ->
-                            Nodes.allBut(isolated).stream().allMatch(n -> lab.health(n).map(h -> h.isClusterOf(peers)).orElse(false))
-                                    && lab.health(isolated).map(h -> h.isClusterOf(1)).orElse(false));
+            fault = FaultRun.apply(lab, "isolate " + isolated, () -> lab.faults().isolate(isolated)).noticedWhenPeersDrop(isolated);
+            fault.noticedWhen(isolated + " is a cluster of 1", () -> fault.clusterOf(java.util.List.of(isolated)));
             fault.assertActiveOn(java.util.List.of(isolated), "isolate");
             assertTrue(PingManager.getInstanceFor(before.connection).pingMyServer(), "a client on the isolated node lost its server");
             try (Xmpp after = Xmpp.loginWithin(FaultRun.settle(), "user2", isolated)) {

@@ -1,7 +1,7 @@
 package io.openfirecluster.it;
 
 import io.openfirecluster.testsupport.Xmpp;
-import io.openfirecluster.testsupport.Wait;
+import io.openfirecluster.control.Wait;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -20,10 +20,8 @@ class PartitionFaultIT {
         String alone = Nodes.first();
         List<String> rest = Nodes.allBut(alone);
         String groups = alone + "|" + String.join(",", rest);
-        fault = FaultRun.apply(lab, "partition " + groups, () -> lab.faults().partition(groups))
-                .noticedWhen(alone + " is a cluster of 1 and " + rest + " one of " + rest.size(), () ->
-                        lab.health(alone).map(h -> h.isClusterOf(1)).orElse(false)
-                                && rest.stream().allMatch(n -> lab.health(n).map(h -> h.isClusterOf(rest.size())).orElse(false)));
+        fault = FaultRun.apply(lab, "partition " + groups, () -> lab.faults().partition(groups)).noticedWhenPeersDrop(alone);
+        fault.noticedWhen(alone + " is a cluster of 1", () -> fault.clusterOf(List.of(alone)));
         fault.assertActiveOn(lab.nodes(), "partition " + groups);
     }
 

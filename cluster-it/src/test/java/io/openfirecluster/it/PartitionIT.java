@@ -1,7 +1,7 @@
 package io.openfirecluster.it;
 
 import io.openfirecluster.testsupport.Lab;
-import io.openfirecluster.testsupport.Wait;
+import io.openfirecluster.control.Wait;
 import io.openfirecluster.testsupport.Xmpp;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;

@@ -1,7 +1,7 @@
 package io.openfirecluster.it;
 
 import io.openfirecluster.testsupport.Xmpp;
-import io.openfirecluster.testsupport.Wait;
+import io.openfirecluster.control.Wait;
 import java.time.Duration;
 import org.jivesoftware.smack.roster.Roster;
 import org.junit.jupiter.api.Test;

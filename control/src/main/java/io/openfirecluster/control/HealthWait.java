@@ -19,7 +19,6 @@ import java.util.function.Consumer;
  * lab's one definition of ready, for docker:start's callers (lab:await) and lab:status alike.
  */
 public final class HealthWait {
-    private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration PROGRESS = Duration.ofSeconds(5);
 
     private HealthWait() {
@@ -47,32 +46,27 @@ public final class HealthWait {
     /** Returns how long it took until all are healthy (or running, without a check); on DEADLINE fails in one line naming the others. */
     public static Duration await(LabNetwork lab, Duration deadline, Consumer<String> progress) {
         Instant start = Instant.now();
-        Instant nextProgress = start.plus(PROGRESS);
-        while (true) {
-            Map<String, String> health = now(lab);
-            Map<String, String> waiting = new LinkedHashMap<>(health);
-            waiting.values().removeIf(state -> state.equals("healthy") || state.equals("running"));
-            if (waiting.isEmpty()) {
-                return Duration.between(start, Instant.now());
-            }
-            if (waiting.values().stream().anyMatch(state -> List.of("exited", "dead", "absent").contains(state))) {
-                throw new LabException("the lab did not start: " + waiting + ": see docker logs " + lab.topology().network() + "-SERVICE-...");
-            }
-            if (Instant.now().isAfter(start.plus(deadline))) {
-                throw new LabException("not healthy within " + deadline.toSeconds() + " s: " + waiting
-                        + ": see lab:status and docker logs (or raise -Dlab.ready.timeout)");
-            }
-            if (Instant.now().isAfter(nextProgress)) {
-                progress.accept("waiting for " + waiting);
-                nextProgress = Instant.now().plus(PROGRESS);
-            }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LabException("interrupted while waiting for the lab to be healthy");
-            }
+        Instant[] nextProgress = {start.plus(PROGRESS)};
+        Map<String, String> waiting = new LinkedHashMap<>();
+        try {
+            Wait.until("healthy", deadline, () -> {
+                waiting.clear();
+                waiting.putAll(now(lab));
+                waiting.values().removeIf(state -> state.equals("healthy") || state.equals("running"));
+                if (waiting.values().stream().anyMatch(state -> List.of("exited", "dead", "absent").contains(state))) {
+                    throw new LabException("the lab did not start: " + waiting + ": see docker logs " + lab.topology().network() + "-SERVICE-...");
+                }
+                if (!waiting.isEmpty() && Instant.now().isAfter(nextProgress[0])) {
+                    progress.accept("waiting for " + waiting);
+                    nextProgress[0] = Instant.now().plus(PROGRESS);
+                }
+                return waiting.isEmpty();
+            });
+        } catch (AssertionError e) {
+            throw new LabException("not healthy within " + deadline.toSeconds() + " s: " + waiting
+                    + ": see lab:status and docker logs (or raise -Dlab.ready.timeout)");
         }
+        return Duration.between(start, Instant.now());
     }
 
     private static String lastWords(HealthState check) {

@@ -27,6 +27,13 @@ public final class LabStatus {
         Topology topology = lab.topology();
         Map<String, List<String>> faults = new Faults(lab).active();
         List<NodeRow> rows = new ArrayList<>();
+        Map<String, List<String>> logs = new java.util.HashMap<>();
+        Map<String, String> ids = new java.util.HashMap<>();
+        for (LabService node : topology.nodes()) {
+            List<String> lines = lab.logs(topology.container(node)).lines().toList();
+            logs.put(node.getName(), lines);
+            ids.putAll(OpenfireClusterEvents.nodeIds(lines));
+        }
         for (LabService node : topology.nodes()) {
             String container = topology.container(node);
             String state = state(lab, container);
@@ -35,7 +42,7 @@ public final class LabStatus {
             if (state.startsWith("running")) {
                 LabNetwork.ExecResult rest = lab.exec(container, COMMAND, "/opt/openfire-lab/hazelcast-rest", "/hazelcast/rest/cluster");
                 members = rest.exitCode() == 0 ? HazelcastMembers.parse(rest.output()) : List.of();
-                view = OpenfireClusterEvents.knownNodes(lab.logs(container).lines().toList());
+                view = OpenfireClusterEvents.knownNodes(logs.get(node.getName()), ids);
             }
             rows.add(new NodeRow(node.getName(), state, members, view, c2sSessions(lab, topology.holder(node)), faults.getOrDefault(node.getName(), List.of())));
         }

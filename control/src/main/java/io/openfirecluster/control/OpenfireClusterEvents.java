@@ -1,7 +1,10 @@
 package io.openfirecluster.control;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -14,7 +17,8 @@ import java.util.regex.Pattern;
  * so the lab reads these events, from the log stream it follows, and nowhere else.
  */
 public final class OpenfireClusterEvents {
-    private static final Pattern EVENT = Pattern.compile("(This|Another) node \\([^/]+/([^.]+)\\..*\\) has (joined|left) the cluster");
+    /** Groups: this/another, the node's id, its name as Openfire knew it then (a host name, or "<unknown>"), joined/left. */
+    private static final Pattern EVENT = Pattern.compile("(This|Another) node \\(([^/]+)/([^ )]+).*\\) has (joined|left) the cluster");
     /** The first line of every start of a node container (the image's entrypoint.sh). */
     private static final String CONTAINER_START = "entrypoint: node ";
 
@@ -27,6 +31,15 @@ public final class OpenfireClusterEvents {
      * not leave, since its container last started.
      */
     public static Set<String> knownNodes(List<String> lines) {
+        return knownNodes(lines, Map.of());
+    }
+
+    /**
+     * As {@link #knownNodes(List)}, naming a node Openfire logged as "&lt;unknown&gt;" (seen when a
+     * node joins before its host name reached the others) by its id, from NAMES (node id to name,
+     * see {@link #nodeIds}); a node that cannot be named counts under its id.
+     */
+    public static Set<String> knownNodes(List<String> lines, Map<String, String> names) {
         Set<String> knows = new TreeSet<>();
         for (String line : lines) {
             if (line.contains(CONTAINER_START)) {
@@ -34,8 +47,8 @@ public final class OpenfireClusterEvents {
             }
             Matcher event = EVENT.matcher(line);
             if (event.find()) {
-                String name = event.group(2);
-                switch (event.group(1) + " " + event.group(3)) {
+                String name = shortName(event.group(3)).orElse(names.getOrDefault(event.group(2), event.group(2)));
+                switch (event.group(1) + " " + event.group(4)) {
                     case "This left" -> knows.clear();
                     case "This joined", "Another joined" -> knows.add(name);
                     default -> knows.remove(name);
@@ -43,6 +56,22 @@ public final class OpenfireClusterEvents {
             }
         }
         return knows;
+    }
+
+    /** The node ids a node's log names for itself ("This node (ID/xmpp1.DOMAIN) has joined"), id to short name. */
+    public static Map<String, String> nodeIds(List<String> lines) {
+        Map<String, String> ids = new HashMap<>();
+        for (String line : lines) {
+            Matcher event = EVENT.matcher(line);
+            if (event.find() && event.group(1).equals("This")) {
+                shortName(event.group(3)).ifPresent(name -> ids.put(event.group(2), name));
+            }
+        }
+        return ids;
+    }
+
+    private static Optional<String> shortName(String hostName) {
+        return hostName.startsWith("<") ? Optional.empty() : Optional.of(hostName.split("\\.")[0]);
     }
 
     /** When the last join or leave in LINES was logged (Instant.MIN if none): what "since" compares to. */

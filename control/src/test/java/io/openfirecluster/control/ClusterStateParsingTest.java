@@ -59,4 +59,14 @@ class ClusterStateParsingTest {
                 T + "entrypoint: node xmpp2.localhost.example, cluster members ...");
         assertEquals(Set.of(), OpenfireClusterEvents.knownNodes(lines));
     }
+
+    /** A node that joins before its name is known is logged as "<unknown>": its own log names its id. */
+    @Test
+    void anUnknownNodeIsNamedByItsId() {
+        List<String> xmpp1 = List.of(T + "ClusterMonitor - This node (a1b2/xmpp1.localhost.example) has joined the cluster [seniorMember=xmpp1.localhost.example (172.60.0.10)]",
+                T + "ClusterMonitor - Another node (c3d4/<unknown>) has joined the cluster [seniorMember=xmpp1.localhost.example (172.60.0.10)]");
+        List<String> xmpp2 = List.of(T + "ClusterMonitor - This node (c3d4/xmpp2.localhost.example) has joined the cluster");
+        assertEquals(Set.of("xmpp1", "c3d4"), OpenfireClusterEvents.knownNodes(xmpp1));
+        assertEquals(Set.of("xmpp1", "xmpp2"), OpenfireClusterEvents.knownNodes(xmpp1, OpenfireClusterEvents.nodeIds(xmpp2)));
+    }
 }

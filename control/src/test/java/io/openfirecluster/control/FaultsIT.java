@@ -53,7 +53,7 @@ class FaultsIT {
                     "my $s = IO::Socket::IP->new(LocalHost => q(::), LocalPort => 7001, Proto => q(udp), V6Only => 0) or die; "
                             + "$| = 1; open(my $f, q(>), q(/tmp/udp)) or die; my $n = 0; while ($s->recv(my $d, 64)) { $n++; seek($f, 0, 0); print $f $n }");
         }
-        poll("n2 reaches n1", () -> connect("n2", N1).equals("answered"));
+        Wait.until("n2 reaches n1", DEADLINE, () -> connect("n2", N1).equals("answered"));
     }
 
     @AfterEach
@@ -103,7 +103,7 @@ class FaultsIT {
         int before = udpCount("n1");
         send("n1", N2, 20);
         send("n2", N1, 20);
-        poll("n1 receives n2's datagrams", () -> udpCount("n1") >= before + 20);
+        Wait.until("n1 receives n2's datagrams", DEADLINE, () -> udpCount("n1") >= before + 20);
         assertEquals("no answer", connect("n1", N2), "n1's packets to n2 are dropped");
     }
 
@@ -121,7 +121,7 @@ class FaultsIT {
         int before = udpCount("n1");
         send("n2", N1, 200);
         // Wait for the datagrams that get through to be counted; 200 at 50 % leave 100 +- 7 (one sigma).
-        poll("n1 counts datagrams", () -> udpCount("n1") > before);
+        Wait.until("n1 counts datagrams", DEADLINE, () -> udpCount("n1") > before);
         int received = udpCount("n1") - before;
         assertTrue(received > 40 && received < 160, "with 50 % loss, " + received + " of 200 arrived");
         System.out.println("[report] loss 50%: " + received + " of 200 datagrams arrived");
@@ -184,18 +184,4 @@ class FaultsIT {
                 .withDetach(true).exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<>());
     }
 
-    private static void poll(String what, java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + ": not within " + DEADLINE.toSeconds() + " s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 }

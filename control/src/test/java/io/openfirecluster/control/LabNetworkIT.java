@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,7 +103,7 @@ class LabNetworkIT {
                 "my $s = IO::Socket::IP->new(Listen => 5, LocalHost => q(::), LocalPort => 7000, V6Only => 0, ReuseAddr => 1) or die; "
                         + "while (my $c = $s->accept) { print $c qq(a\\n); close $c }").exec().getId())
                 .withDetach(true).exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<>());
-        poll("b reaches a before the cut", () -> reaches("b", "172.60.100.10"));
+        Wait.until("b reaches a before the cut", DEADLINE, () -> reaches("b", "172.60.100.10"));
         assertTrue(reaches("b", "fd23:d79:d076:100::10"), "b reaches a over IPv6 before the cut");
 
         lab.cut("a");
@@ -113,7 +112,7 @@ class LabNetworkIT {
         assertFalse(reaches("b", "fd23:d79:d076:100::10"), "b still reaches a over IPv6 after the cut");
 
         lab.heal("a");
-        poll("b reaches a after the heal", () -> reaches("b", "172.60.100.10"));
+        Wait.until("b reaches a after the heal", DEADLINE, () -> reaches("b", "172.60.100.10"));
         assertTrue(reaches("b", "fd23:d79:d076:100::10"), "b reaches a over IPv6 after the heal");
         assertEquals("172.60.100.10", endpoint("a").getIpAddress());
         assertEquals("fd23:d79:d076:100::10", endpoint("a").getGlobalIPv6Address());
@@ -216,20 +215,6 @@ class LabNetworkIT {
         return result.exitCode() == 0 && result.output().trim().equals("a");
     }
 
-    private static void poll(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + ": not within " + DEADLINE);
-            }
-            try {
-                Thread.sleep(200); // polling interval, not a wait for an outcome
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
-    }
 
     @Test
     void namesAreUnknownOutsideTheLabNetwork() {

@@ -48,6 +48,7 @@ public class CheckMojo extends AbstractLabMojo {
         } catch (IllegalArgumentException e) {
             throw new LabException(e.getMessage());
         }
+        initializeSmackResolver();
         try {
             CheckResult result = ScenarioRun.run(lab, run, plan, reports.toPath(), getLog()::info);
             getLog().info(result.summaryLine());
@@ -57,6 +58,26 @@ public class CheckMojo extends AbstractLabMojo {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MojoFailureException("interrupted");
+        }
+    }
+
+    /**
+     * Smack's DNS resolver opens a JNDI DNS context when its class is initialized, and JNDI loads
+     * its DNS provider through the thread's context class loader, which in a Maven plugin is the
+     * plugin's realm: that load is refused (module access). So the class is initialized once here
+     * with the platform class loader as context; everything else of Smack (its parser, found by
+     * ServiceLoader) needs the realm, which is back before anything else runs.
+     */
+    private void initializeSmackResolver() {
+        Thread thread = Thread.currentThread();
+        ClassLoader realm = thread.getContextClassLoader();
+        thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+        try {
+            Class.forName("org.jivesoftware.smack.util.dns.javax.JavaxResolver", true, getClass().getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            getLog().debug("Smack's JNDI resolver is not there: " + e);
+        } finally {
+            thread.setContextClassLoader(realm);
         }
     }
 }

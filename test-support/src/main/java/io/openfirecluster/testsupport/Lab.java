@@ -1,5 +1,7 @@
 package io.openfirecluster.testsupport;
 
+import io.openfirecluster.control.Wait;
+
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Statistics;
@@ -125,7 +127,14 @@ public final class Lab implements AutoCloseable {
 
     /** The nodes Openfire on NODE has in its cluster, from the cluster events of its log since the container last started. */
     public Set<String> openfireView(String node) {
-        return OpenfireClusterEvents.knownNodes(log(node).lines());
+        return OpenfireClusterEvents.knownNodes(log(node).lines(), nodeIds());
+    }
+
+    /** Every node's id as its own log names it, to name nodes other logs call "<unknown>". */
+    private Map<String, String> nodeIds() {
+        Map<String, String> ids = new java.util.HashMap<>();
+        nodes().forEach(node -> ids.putAll(OpenfireClusterEvents.nodeIds(log(node).lines())));
+        return ids;
     }
 
     /** The lines of SERVICE's container log so far (followed, every run of the container). */
@@ -164,10 +173,11 @@ public final class Lab implements AutoCloseable {
     private Set<String> behind(List<String> nodes, Instant since, Map<String, String> seen) {
         Map<String, Set<String>> views = new LinkedHashMap<>();
         Set<String> behind = new TreeSet<>();
+        Map<String, String> ids = nodeIds();
         for (String node : nodes) {
             Optional<ClusterHealth> health = health(node);
             List<String> lines = log(node).lines();
-            Set<String> knows = OpenfireClusterEvents.knownNodes(lines);
+            Set<String> knows = OpenfireClusterEvents.knownNodes(lines, ids);
             views.put(node, knows);
             seen.put(node, health.map(Object::toString).orElse("hazelcast -") + ", openfire " + knows);
             if (health.isEmpty() || !health.get().isClusterOf(nodes.size()) || !knows.contains(node) || !nodes.containsAll(knows)

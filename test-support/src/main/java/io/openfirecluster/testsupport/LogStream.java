@@ -1,5 +1,7 @@
 package io.openfirecluster.testsupport;
 
+import io.openfirecluster.control.Wait;
+
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;

@@ -1,5 +1,7 @@
 package io.openfirecluster.testsupport;
 
+import io.openfirecluster.control.Wait;
+
 import io.openfirecluster.checker.LabClients;
 
 import java.time.Duration;

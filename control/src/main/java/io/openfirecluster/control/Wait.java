@@ -1,4 +1,4 @@
-package io.openfirecluster.testsupport;
+package io.openfirecluster.control;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-/** The one wait of the lab's tests: poll a condition until it holds or a deadline passes. */
+/** The one wait of the lab (its goals and its tests): poll a condition until it holds or a deadline passes. */
 public final class Wait {
     /** The polling interval: how often a condition is asked, never how long an outcome takes. */
     static final Duration INTERVAL = Duration.ofMillis(250);
@@ -38,7 +38,7 @@ public final class Wait {
         }
     }
 
-    static void pause() {
+    public static void pause() {
         try {
             Thread.sleep(INTERVAL.toMillis());
         } catch (InterruptedException e) {
