@@ -58,7 +58,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LoadBalancerIT {
-    private static final List<String> NODES = List.of("xmpp1", "xmpp2", "xmpp3");
+    /** The lab's nodes (where the stand-ins run), from its topology. */
+    private static List<String> nodes;
     /** Listeners whose backends speak TLS (passed through by the load balancer). */
     private static final Set<Integer> TLS = Set.of(57443, 5270);
     private static final Duration DEADLINE = Duration.ofSeconds(30);
@@ -75,6 +76,7 @@ class LoadBalancerIT {
         try (Reader in = Files.newBufferedReader(Path.of(System.getProperty("lab.topology", "target/lab/topology.properties")))) {
             topology.load(in);
         }
+        nodes = List.of(topology.getProperty("lab.nodes").split(","));
         String subnet6 = topology.getProperty("lab.subnet6", "");
         dualStack = !subnet6.isEmpty();
         lab = LabNetwork.connect(new Topology(topology.getProperty("lab.network"), topology.getProperty("lab.subnet"),
@@ -136,7 +138,7 @@ class LoadBalancerIT {
         assumeTrue(dualStack, "IPv4-only lab");
         String lb = topology.getProperty("lab.lb.ipv6");
         for (Map.Entry<Integer, Integer> listener : RenderedConfigTest.LISTENERS.entrySet()) {
-            Answer answer = askInLab("xmpp1", lb, listener.getKey());
+            Answer answer = askInLab(first(), lb, listener.getKey());
             assertEquals(listener.getValue(), answer.port(), "[" + lb + "]:" + listener.getKey() + " answered " + answer);
         }
     }
@@ -150,10 +152,10 @@ class LoadBalancerIT {
         }
         Map<String, Long> perNode = countPerNode(answers);
         report("c2s 55222, 30 connections from one client: " + perNode);
-        assertEquals(new TreeSet<>(NODES), perNode.keySet(), "every node gets c2s connections");
+        assertEquals(new TreeSet<>(nodes), perNode.keySet(), "every node gets c2s connections");
         perNode.forEach((node, count) -> assertTrue(count <= 20, node + " got " + count + " of 30 connections (more than 2/3)"));
         // The upstream list is the topology's node addresses, both families in dual-stack mode.
-        Set<InetAddress> expected = NODES.stream().flatMap(n -> addresses(n).stream()).collect(Collectors.toSet());
+        Set<InetAddress> expected = nodes.stream().flatMap(n -> addresses(n).stream()).collect(Collectors.toSet());
         Set<InetAddress> reached = answers.stream().map(Answer::address).collect(Collectors.toSet());
         assertEquals(expected, reached, "c2s reaches exactly every address of every node");
     }
@@ -170,9 +172,9 @@ class LoadBalancerIT {
             report("BOSH " + listener + ", 30 connections from one client: " + perNode);
             assertEquals(1, perNode.size(), "all BOSH connections of one client on one node, got " + perNode);
         }
-        // Clients with other addresses (the three backend containers) each stay on a node of their own choosing.
+        // Clients with other addresses (the stand-in containers) each stay on a node of their own choosing.
         Map<String, String> chosen = new TreeMap<>();
-        for (String client : NODES) {
+        for (String client : nodes) {
             Set<String> nodes = new TreeSet<>();
             for (int i = 0; i < 10; i++) {
                 nodes.add(askInLab(client, topology.getProperty("lab.lb.ipv4"), 57070).node());
@@ -180,32 +182,33 @@ class LoadBalancerIT {
             assertEquals(1, nodes.size(), "client " + client + " (" + topology.getProperty("lab." + client + ".ipv4") + ") was spread over " + nodes);
             chosen.put(topology.getProperty("lab." + client + ".ipv4"), nodes.iterator().next());
         }
-        report("BOSH 57070, 10 connections from each of three in-lab clients: " + chosen);
+        report("BOSH 57070, 10 connections from each of " + nodes.size() + " in-lab clients: " + chosen);
     }
 
     @Test
     @Order(5)
     void anIpv6OnlyBackendIsReached() throws IOException {
         assumeTrue(dualStack, "IPv4-only lab");
-        // The check is not vacuous: xmpp3 really does not listen on IPv4 for 5270.
-        LabNetwork.ExecResult v4 = lab.exec(backend("xmpp3"), Duration.ofSeconds(15), "timeout", "5", "bash", "-c",
-                "exec 3<>/dev/tcp/" + topology.getProperty("lab.xmpp3.ipv4") + "/5270");
-        assertNotEquals(0, v4.exitCode(), "xmpp3 must listen on 5270 over IPv6 only: " + v4.output());
+        // The check is not vacuous: the last node's stand-in really does not listen on IPv4 for 5270.
+        String v6only = last();
+        LabNetwork.ExecResult v4 = lab.exec(backend(v6only), Duration.ofSeconds(15), "timeout", "5", "bash", "-c",
+                "exec 3<>/dev/tcp/" + topology.getProperty("lab." + v6only + ".ipv4") + "/5270");
+        assertNotEquals(0, v4.exitCode(), v6only + " must listen on 5270 over IPv6 only: " + v4.output());
 
         List<Answer> answers = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             answers.add(ask(5270));
         }
-        String xmpp3v6 = topology.getProperty("lab.xmpp3.ipv6");
-        long reached = answers.stream().filter(a -> a.address().equals(literal(xmpp3v6))).count();
-        report("s2s 5270 with xmpp3 on IPv6 only, 12 connections: " + countPerNode(answers) + ", " + reached + " of them to [" + xmpp3v6 + "]");
-        assertTrue(reached > 0, "the load balancer never reached xmpp3 over IPv6: " + answers);
+        String v6 = topology.getProperty("lab." + v6only + ".ipv6");
+        long reached = answers.stream().filter(a -> a.address().equals(literal(v6))).count();
+        report("s2s 5270 with " + v6only + " on IPv6 only, 12 connections: " + countPerNode(answers) + ", " + reached + " of them to [" + v6 + "]");
+        assertTrue(reached > 0, "the load balancer never reached " + v6only + " over IPv6: " + answers);
     }
 
     @Test
     @Order(6)
     void aDeadNodeIsSkippedAndGetsTrafficAgainWhenItIsBack() throws Exception {
-        String dead = "xmpp2";
+        String dead = nodes.get(1);
         String container = backend(dead);
         int logBefore = accessLog().length();
         docker.stopContainerCmd(container).withTimeout(5).exec();
@@ -216,7 +219,7 @@ class LoadBalancerIT {
                 answers.add(ask(55222)); // an IOException here is a client that saw the dead node
             }
             Map<String, Long> perNode = countPerNode(answers);
-            assertEquals(new TreeSet<>(List.of("xmpp1", "xmpp3")), perNode.keySet(), "all connections go to the other two");
+            assertEquals(new TreeSet<>(nodes.stream().filter(n -> !n.equals(dead)).toList()), perNode.keySet(), "all connections go to the others");
             // Passive health: how many of those connections nginx first tried on the dead node.
             int tried = triedOn(dead, accessLog().substring(logBefore));
             report("c2s with " + dead + " stopped, 20 connections: " + perNode + ", none failed; " + tried
@@ -235,10 +238,11 @@ class LoadBalancerIT {
     @Test
     @Order(7)
     void dockerStopEndsNginxCleanlyEvenWithOpenSessions() throws Exception {
-        String container = System.getProperty("lb.container");
+        String container = topology.getProperty("lab.lb.container");
         try (Socket session = open(55222)) {
             BufferedReader in = reader(session);
-            assertTrue(in.readLine().startsWith("xmpp"), "an open session");
+            String greeting = in.readLine();
+            assertTrue(nodes.stream().anyMatch(n -> greeting.startsWith(n + " ")), "an open session: " + greeting);
             long start = System.nanoTime();
             docker.stopContainerCmd(container).withTimeout(10).exec();
             long stopMillis = (System.nanoTime() - start) / 1_000_000;
@@ -381,14 +385,23 @@ class LoadBalancerIT {
         return result;
     }
 
+    /** The stand-in's container: what runs in the node's holder, as the topology names it. */
     private static String backend(String node) {
-        return System.getProperty("lb.backend.container.prefix", "openfire-cluster-backend-") + node;
+        return topology.getProperty("lab." + node + ".container");
+    }
+
+    private static String first() {
+        return nodes.get(0);
+    }
+
+    private static String last() {
+        return nodes.get(nodes.size() - 1);
     }
 
     /** The load balancer's stdout so far: its access log. */
     private static String accessLog() throws InterruptedException {
         StringBuilder logs = new StringBuilder();
-        docker.logContainerCmd(System.getProperty("lb.container")).withStdOut(true)
+        docker.logContainerCmd(topology.getProperty("lab.lb.container")).withStdOut(true)
                 .exec(new ResultCallback.Adapter<Frame>() {
                     @Override
                     public void onNext(Frame frame) {
