@@ -1,19 +1,16 @@
 package io.openfirecluster.network;
 
 import io.openfirecluster.control.LabNetwork;
-
 import io.openfirecluster.topology.ComposeFile;
 import io.openfirecluster.topology.LabException;
+import io.openfirecluster.topology.ResolvedTopology;
 import io.openfirecluster.topology.Topology;
 import java.io.File;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -70,17 +67,11 @@ public class UpMojo extends AbstractLabMojo {
     }
 
     private void write(Topology topology, String compose) throws MojoFailureException {
-        Map<String, String> resolved = topology.toProperties();
         // Later goals of this build (docker:start, failsafe) can use the real values as ${lab.xmpp1.ipv4}.
-        project.getProperties().putAll(resolved);
-        Properties file = new Properties();
-        file.putAll(resolved);
+        project.getProperties().putAll(topology.toProperties());
         try {
             Path dir = labDirectory.toPath();
-            Files.createDirectories(dir);
-            try (Writer out = Files.newBufferedWriter(dir.resolve("topology.properties"))) {
-                file.store(out, "resolved lab topology, written by lab:up");
-            }
+            ResolvedTopology.write(topology, dir.resolve("topology.properties"));
             Path composeFile = dir.resolve("docker-compose.yml");
             if (compose != null) {
                 Files.writeString(composeFile, compose);

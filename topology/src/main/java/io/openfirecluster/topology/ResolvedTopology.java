@@ -28,6 +28,16 @@ public final class ResolvedTopology {
         return load(Path.of(file));
     }
 
+    /** Writes TOPOLOGY as the file {@link #load} reads (what lab:up leaves in target/lab/topology.properties). */
+    public static void write(Topology topology, Path file) throws IOException {
+        Properties properties = new Properties();
+        properties.putAll(topology.toProperties());
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (java.io.Writer out = Files.newBufferedWriter(file)) {
+            properties.store(out, "resolved lab topology, written by lab:up");
+        }
+    }
+
     public static ResolvedTopology load(Path file) {
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(file)) {

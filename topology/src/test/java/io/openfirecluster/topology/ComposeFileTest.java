@@ -47,12 +47,8 @@ class ComposeFileTest {
     @Test
     void resolvedTopologyKnowsTheNodesAndContainers(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         Topology lab = lab("4");
-        java.util.Properties file = new java.util.Properties();
-        file.putAll(lab.toProperties());
         java.nio.file.Path path = dir.resolve("topology.properties");
-        try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(path)) {
-            file.store(out, null);
-        }
+        ResolvedTopology.write(lab, path);
         ResolvedTopology resolved = ResolvedTopology.load(path);
         assertEquals(List.of("xmpp1", "xmpp2", "xmpp3", "xmpp4"), resolved.nodes());
         assertEquals("openfire-cluster-xmpp4-openfire", resolved.container("xmpp4"));

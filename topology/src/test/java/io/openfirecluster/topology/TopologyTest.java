@@ -83,12 +83,8 @@ class TopologyTest {
     void resolvedTopologyFileReadsBackTheSameTopology(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         Topology lab = topology("172.60.0.0/24", "fd23:d79:d076::/64",
                 new LabService("xmpp1", 10, "conference.xmpp1.localhost.example", "5221:5222,9091:9090"));
-        java.util.Properties file = new java.util.Properties();
-        file.putAll(lab.toProperties());
         java.nio.file.Path path = dir.resolve("topology.properties");
-        try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(path)) {
-            file.store(out, null);
-        }
+        ResolvedTopology.write(lab, path);
         ResolvedTopology resolved = ResolvedTopology.load(path);
         assertEquals(5221, resolved.hostPort("xmpp1", 5222));
         assertEquals("fd23:d79:d076::10", resolved.ipv6("xmpp1"));
