@@ -51,7 +51,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The real load balancer image in front of three real TCP servers (socat, one in each node's
+ * The real load balancer image in front of real TCP servers (socat, one in each node's
  * address holder, answering "NAME ADDRESS PORT"), on the lab network that lab:up made; the
  * docker-maven-plugin started them. Clients connect to the ports the lb holder publishes on
  * 127.0.0.1, as a person's client would; the in-lab checks run in the backends' own containers.
