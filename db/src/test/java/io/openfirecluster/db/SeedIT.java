@@ -40,7 +40,7 @@ class SeedIT {
 
         assertEquals(0, flyway.info().pending().length, "pending migrations");
         MigrationInfo[] applied = flyway.info().applied();
-        assertEquals(List.of("1", "2", "3", "4", "5"),
+        assertEquals(List.of("1", "2", "3", "4", "5", "6"),
                 Arrays.stream(applied).map(m -> m.getVersion().getVersion()).toList());
         assertTrue(Arrays.stream(applied).allMatch(m -> m.getState().isApplied() && !m.getState().isFailed()));
     }
@@ -129,6 +129,8 @@ class SeedIT {
         assertEquals(Db.XMPP_DOMAIN, properties.get("xmpp.domain"));
         assertEquals("false", properties.get("update.service-enabled"));
         assertEquals("true", properties.get("user.scramHashedPasswordOnly"));
+        // The Hazelcast plugin keeps Hazelcast's REST endpoints (the nodes' health checks) off without it.
+        assertEquals("true", properties.get("hazelcast.config.rest.enabled"));
         assertEquals("-1", properties.get("cache.MUCService'conference'Rooms.maxLifetime"));
         assertEquals("-1", properties.get("cache.MUCService'conference'Rooms.size"));
         assertEquals("-1", properties.get("cache.MUCService'conference'RoomStatistics.maxLifetime"));
