@@ -38,7 +38,7 @@ import org.jxmpp.stringprep.XmppStringprepException;
  * }</pre>
  *
  * Traffic goes only to the plan's entry points. A dropped client reconnects to its own entry point
- * (bounded attempts) during the sends and while draining, so messages held for it can still arrive.
+ * (until a deadline per outage) during the sends and while draining, so messages held for it can still arrive.
  */
 public final class Workload implements AutoCloseable {
     /** How long a client may take to log in, first and after a drop (nodes refuse logins for a while after a membership change). */
@@ -209,8 +209,8 @@ public final class Workload implements AutoCloseable {
             log.accept("client " + client.id() + " on " + client.entry() + " stopped: " + e);
         } finally {
             if (client.hasGivenUp() && !stopping) {
-                log.accept("client " + client.id() + " gave up connecting to " + client.entry() + " after "
-                        + WorkloadClient.MAX_CONNECT_ATTEMPTS + " attempts or " + Format.seconds(CONNECT_DEADLINE) + ": " + client.lastError());
+                log.accept("client " + client.id() + " gave up connecting to " + client.entry() + " after trying for "
+                        + Format.seconds(CONNECT_DEADLINE) + ": " + client.lastError());
             }
         }
     }

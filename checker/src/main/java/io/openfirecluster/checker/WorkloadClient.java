@@ -27,7 +27,7 @@ import org.jxmpp.jid.parts.Resourcepart;
  * One workload client: a Smack connection to one entry point that records what it does and sees.
  * It sends sequenced 1:1 and room messages when told to, records every delivery, bounce, server
  * ack, presence change and (as its entry point's observer) the room's occupants, and reconnects
- * to the same entry point when its connection drops, with bounded attempts.
+ * to the same entry point when its connection drops, until a deadline per outage.
  *
  * <p>Stream management (XEP-0198) stays on for its acks, but without resumption: every reconnect
  * is a new session, so the history has one clear meaning. Smack then re-sends the stanzas the
@@ -35,8 +35,6 @@ import org.jxmpp.jid.parts.Resourcepart;
  * real Smack client does, and what the checker is there to see.
  */
 final class WorkloadClient {
-    /** Connection attempts per outage (and for the first connect) before the client gives up. */
-    static final int MAX_CONNECT_ATTEMPTS = 20;
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(4);
     /** How often a connected client that is not in the room tries to enter it again. */
@@ -122,8 +120,8 @@ final class WorkloadClient {
 
     /**
      * Makes sure the client is logged in (and in the room, retried at most every second), trying
-     * at most {@value #MAX_CONNECT_ATTEMPTS} times with growing pauses, and not past DEADLINE
-     * (System.nanoTime). False when it could not: the client has then given up for good.
+     * again with growing pauses, but not past DEADLINE (System.nanoTime). False when it could not:
+     * the client has then given up for good.
      */
     boolean ensureConnected(long deadline) throws InterruptedException {
         if (gaveUp || closed) {
@@ -134,14 +132,16 @@ final class WorkloadClient {
             return true;
         }
         Duration backoff = FIRST_BACKOFF;
-        for (int attempt = 1; !closed; attempt++) {
+        while (!closed) {
             try {
                 logIn();
                 maybeEnterRoom();
                 return true;
             } catch (SmackException | IOException | XMPPException e) {
                 lastError = e;
-                if (attempt >= MAX_CONNECT_ATTEMPTS || System.nanoTime() + backoff.toNanos() > deadline) {
+                // Only the deadline ends an outage: a node that boots again refuses logins quickly
+                // and often (no SASL mechanisms yet) before it takes them, and that is no reason to stop.
+                if (System.nanoTime() + backoff.toNanos() > deadline) {
                     gaveUp = true;
                     return false;
                 }

@@ -36,6 +36,10 @@ public class CheckMojo extends AbstractLabMojo {
     @Parameter(property = "lab.rate", defaultValue = "50")
     private String rate;
 
+    /** The room (of the conference service) the clients also talk in; empty for 1:1 messages only. */
+    @Parameter(property = "lab.room", defaultValue = ScenarioRun.DEFAULT_ROOM)
+    private String room;
+
     @Parameter(property = "lab.reports", defaultValue = "${project.build.directory}/lab-reports")
     private File reports;
 
@@ -44,7 +48,7 @@ public class CheckMojo extends AbstractLabMojo {
         Scenario run = Scenario.parse(scenario, lab.topology());
         WorkloadPlan plan;
         try {
-            plan = ScenarioRun.plan(lab.topology(), clients, duration, rate);
+            plan = ScenarioRun.plan(lab.topology(), clients, duration, rate, room);
         } catch (IllegalArgumentException e) {
             throw new LabException(e.getMessage());
         }

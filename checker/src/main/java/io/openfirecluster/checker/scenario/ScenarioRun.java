@@ -48,14 +48,25 @@ public final class ScenarioRun {
         return entries;
     }
 
-    /** A plan over every entry point of the lab, for the users user1 and user2, in room muc1; the strings as a Maven goal passes them. */
-    public static WorkloadPlan plan(Topology topology, String clients, String duration, String rate) {
-        return WorkloadPlan.parse(clients, duration, rate, "muc1@conference." + LabClients.DOMAIN, entryPoints(topology),
+    /** The lab's room the workload talks in unless told otherwise. */
+    public static final String DEFAULT_ROOM = "muc1";
+
+    /**
+     * A plan over every entry point of the lab, for the users user1 and user2, in ROOM (a room
+     * name of the lab's conference service, blank for no room traffic); the strings as a Maven
+     * goal passes them.
+     */
+    public static WorkloadPlan plan(Topology topology, String clients, String duration, String rate, String room) {
+        String jid = room == null || room.isBlank() ? "" : room.strip() + "@conference." + LabClients.DOMAIN;
+        return WorkloadPlan.parse(clients, duration, rate, jid, entryPoints(topology),
                 Credentials.of(LabClients.PASSWORD, "user1", "user2"));
     }
 
     public static CheckResult run(LabNetwork lab, Scenario scenario, WorkloadPlan plan, Path reports, Consumer<String> log)
             throws InterruptedException, java.io.IOException {
+        // A run on a lab that is still booting or merging measures that, not the scenario.
+        Duration ready = HealthWait.await(lab, WHOLE_AGAIN, log);
+        log.accept(String.format("the lab is healthy (waited %.1f s); starting the workload", ready.toMillis() / 1000.0));
         Faults faults = new Faults(lab);
         HistoryRecorder recorder = new HistoryRecorder();
         History history;
