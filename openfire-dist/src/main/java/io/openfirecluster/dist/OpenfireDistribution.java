@@ -109,9 +109,7 @@ final class OpenfireDistribution {
         install(openfire, target);
         Path pluginsDir = target.resolve("plugins");
         installPlugin(hazelcast, pluginsDir, "hazelcast", explode);
-        for (PluginJar plugin : plugins) {
-            installPlugin(plugin.jar(), pluginsDir, plugin.name(), explode);
-        }
+        PluginLayout.install(plugins, pluginsDir, explode);
     }
 
     private static boolean hasServerJar(Path lib) {
