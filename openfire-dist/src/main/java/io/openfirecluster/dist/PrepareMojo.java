@@ -106,17 +106,20 @@ public class PrepareMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoFailureException {
-        if (skip) {
-            getLog().info("No Openfire distribution needed (skip=true): the Openfire image is pulled, not built");
-            project.getProperties().setProperty("openfire.missing", "false");
-            return;
-        }
         List<PluginJar> plugins;
         try {
             plugins = PluginJar.resolve(userPlugins);
             OpenfireProperties.parse(openfireProperties, openfirePropertiesFile);
         } catch (LabException e) {
             throw new MojoFailureException(e.getMessage());
+        }
+        if (skip) {
+            getLog().info("No Openfire distribution needed (skip=true): the Openfire image is pulled, not built");
+            if (!plugins.isEmpty()) {
+                getLog().warn("openfire.plugins: not built into the pulled image; put them into the running lab with lab:plugin");
+            }
+            project.getProperties().setProperty("openfire.missing", "false");
+            return;
         }
         try {
             Artifacts artifacts = new Artifacts(getLog()::info);
