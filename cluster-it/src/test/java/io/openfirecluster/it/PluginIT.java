@@ -57,8 +57,8 @@ class PluginIT {
     @Order(1)
     void everyNodeLoadsThePluginAndReadsTheSeededProperties() throws IOException {
         Lab lab = Lab.get();
-        String expected = ProbePlugin.initializedLine(NAME, "1") + reported();
-        Instant copied = install("1");
+        String expected = ProbePlugin.initializedLine(NAME, "1.0.0") + reported();
+        Instant copied = install("1.0.0");
         for (String node : lab.nodes()) {
             assertLogged(lab, node, copied, expected);
         }
@@ -68,10 +68,10 @@ class PluginIT {
     @Order(2)
     void version2ReplacesVersion1OnTheRunningNodes() throws IOException {
         Lab lab = Lab.get();
-        Instant copied = install("2");
+        Instant copied = install("2.0.0");
         for (String node : lab.nodes()) {
-            assertLogged(lab, node, copied, "lab-probe " + NAME + " 1 destroyed");
-            assertLogged(lab, node, copied, ProbePlugin.initializedLine(NAME, "2") + reported());
+            assertLogged(lab, node, copied, "lab-probe " + NAME + " 1.0.0 destroyed");
+            assertLogged(lab, node, copied, ProbePlugin.initializedLine(NAME, "2.0.0") + reported());
         }
     }
 
@@ -92,7 +92,7 @@ class PluginIT {
         PluginJar plugin = PluginJar.check(jar);
         Instant copied = Instant.now();
         Duration took = new PluginInstall(lab.network(), message -> System.out.println("[lab] " + message)).install(List.of(plugin), DEADLINE);
-        System.out.printf("[report] plugin: %s loaded on %d nodes %.1f s after the copy%n", plugin.loadedName(), lab.nodes().size(), took.toMillis() / 1000.0);
+        System.out.printf("[report] plugin: %s loaded on %d nodes %.1f s after the copy%n", plugin.label(), lab.nodes().size(), took.toMillis() / 1000.0);
         return copied;
     }
 

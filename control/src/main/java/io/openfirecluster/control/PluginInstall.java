@@ -33,8 +33,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * then renamed in the same directory, one atomic rename(2), so Openfire never reads half a jar.
  * "Loaded" is Openfire's own word: PluginManager logs "Successfully loaded plugin 'NAME-VERSION'."
  * (INFO, to the container's stdout, see the image's log4j2.xml) when the plugin's class was
- * initialised; such a line logged after the copy is the proof, the version telling a replaced
- * plugin from the one before it.
+ * initialised; such a line logged after the copy is the proof (a replaced plugin is unloaded and
+ * loaded again, so it logs a new one). VERSION is Openfire's normalised reading of plugin.xml's
+ * (its Version class makes "1" "0.0.0"), so the name is matched and any version accepted.
  */
 public final class PluginInstall {
     /** Where Openfire looks for plugins in the node image (its home is /opt/openfire). */
@@ -132,23 +133,23 @@ public final class PluginInstall {
         Pattern loaded = loadedLine(plugin);
         List<String> waiting = new ArrayList<>(containers.keySet());
         try {
-            Wait.until("plugin " + plugin.loadedName() + " loaded on every node", deadline, () -> {
+            Wait.until("plugin " + plugin.label() + " loaded on every node", deadline, () -> {
                 waiting.removeIf(node -> loggedSince(containers.get(node), copied, loaded).isPresent());
                 return waiting.isEmpty() ? Optional.of(Boolean.TRUE) : Optional.empty();
             }, () -> "");
         } catch (AssertionError e) {
             String node = waiting.get(0);
             String last = lastLineNaming(containers.get(node), copied, plugin);
-            throw new LabException("plugin " + plugin.loadedName() + " was not loaded on " + String.join(", ", waiting) + " within "
+            throw new LabException("plugin " + plugin.label() + " was not loaded on " + String.join(", ", waiting) + " within "
                     + deadline.toSeconds() + " s of the copy" + (last.isEmpty() ? "" : " (" + node + " last logged: " + last + ")")
                     + ": see docker logs " + containers.get(node));
         }
-        log.accept("plugin " + plugin.loadedName() + " loaded on every node, " + seconds(Duration.between(copied, Instant.now())) + " after the copy");
+        log.accept("plugin " + plugin.label() + " loaded on every node, " + seconds(Duration.between(copied, Instant.now())) + " after the copy");
     }
 
-    /** PluginManager's "Successfully loaded plugin 'NAME-VERSION'." (or 'NAME' without a version in plugin.xml). */
+    /** PluginManager's "Successfully loaded plugin 'NAME-VERSION'." (or 'NAME'); versions start with a digit. */
     public static Pattern loadedLine(PluginJar plugin) {
-        return Pattern.compile("Successfully loaded plugin '" + Pattern.quote(plugin.loadedName()) + "'\\.");
+        return Pattern.compile("Successfully loaded plugin '" + Pattern.quote(plugin.name()) + "(-\\d[^']*)?'\\.");
     }
 
     /** The first line matching PATTERN that CONTAINER logged at or after SINCE. */

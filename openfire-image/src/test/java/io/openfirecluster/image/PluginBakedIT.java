@@ -49,7 +49,7 @@ class PluginBakedIT {
         String original = lab.container(node);
 
         Path lib = Path.of(System.getProperty("openfire.context"), "openfire", "lib");
-        Path jar = ProbePlugin.build(work, NAME, "1", lib, List.of("xmpp.domain"));
+        Path jar = ProbePlugin.build(work, NAME, "1.0.0", lib, List.of("xmpp.domain"));
         Path context = Files.createDirectories(work.resolve("context"));
         PluginLayout.install(PluginJar.resolve(jar.toString()), context.resolve("plugins"), true);
         Files.writeString(context.resolve("Dockerfile"), "FROM " + System.getProperty("openfire.image") + "\n"
@@ -72,10 +72,10 @@ class PluginBakedIT {
             Pattern loaded = PluginInstall.loadedLine(PluginJar.check(jar));
             Wait.until("the variant node loads the baked plugin", Duration.ofSeconds(120),
                     () -> logs.loggedSince(probe, started, loaded).isPresent());
-            String line = ProbePlugin.initializedLine(NAME, "1") + ProbePlugin.reported("xmpp.domain", System.getProperty("xmpp.domain"));
+            String line = ProbePlugin.initializedLine(NAME, "1.0.0") + ProbePlugin.reported("xmpp.domain", System.getProperty("xmpp.domain"));
             assertTrue(logs.loggedSince(probe, started, Pattern.compile(Pattern.quote(line) + "$")).isPresent(),
                     "the probe did not print '" + line + "'");
-            System.out.printf("[report] baked plugin %s-1 loaded %.1f s after the node started%n", NAME,
+            System.out.printf("[report] baked plugin %s 1.0.0 loaded %.1f s after the node started%n", NAME,
                     Duration.between(started, Instant.now()).toMillis() / 1000.0);
         } finally {
             docker.removeContainerCmd(probe).withForce(true).exec();

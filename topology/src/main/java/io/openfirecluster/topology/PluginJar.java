@@ -19,8 +19,9 @@ import org.w3c.dom.NodeList;
 /**
  * A user's Openfire plugin jar ({@code -Dopenfire.plugins=PATH[,PATH...]}): a jar with plugin.xml
  * at its root. Its name is Openfire's canonical name, the file name without ".jar" in lower case
- * (PluginMonitor), and its version the one plugin.xml declares (Openfire logs "Successfully loaded
- * plugin 'NAME-VERSION'").
+ * (PluginMonitor), and its version the one plugin.xml declares, for people: Openfire logs its own
+ * reading of it ("Successfully loaded plugin 'NAME-VERSION'." with VERSION as its Version class
+ * normalises it, e.g. "0.0.0" for a plugin.xml version "1"), so tools match the name, not the version.
  */
 public record PluginJar(Path jar, String name, String version) {
     /** Names the lab itself uses: the clustering plugin comes from -Dhazelcast.plugin, "admin" is Openfire's console. */
@@ -102,13 +103,13 @@ public record PluginJar(Path jar, String name, String version) {
                 }
             }
         } catch (Exception e) {
-            // no version to match on: the plugin's name alone is looked for
+            // no version to show
         }
         return null;
     }
 
-    /** What Openfire's PluginManager names it when it loaded it: "NAME-VERSION", or "NAME" without a version. */
-    public String loadedName() {
-        return version == null ? name : name + "-" + version;
+    /** For messages: "NAME VERSION" (the version as plugin.xml has it), or "NAME" without one. */
+    public String label() {
+        return version == null ? name : name + " " + version;
     }
 }

@@ -25,7 +25,7 @@ class PluginJarTest {
         PluginJar plugin = PluginJar.check(jar);
         assertEquals("myplugin", plugin.name());
         assertEquals("1.2.3", plugin.version());
-        assertEquals("myplugin-1.2.3", plugin.loadedName());
+        assertEquals("myplugin 1.2.3", plugin.label());
     }
 
     @Test
@@ -37,7 +37,7 @@ class PluginJarTest {
         Path c = plugin(dir.resolve("c.jar"), "<plugin/>");
         List<PluginJar> plugins = PluginJar.resolve(dir.resolve("plugins") + "," + c);
         assertEquals(List.of("a", "b", "c"), plugins.stream().map(PluginJar::name).toList());
-        assertEquals("a", plugins.get(0).loadedName());
+        assertEquals("a", plugins.get(0).label());
     }
 
     @Test
