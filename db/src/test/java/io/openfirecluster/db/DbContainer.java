@@ -22,10 +22,18 @@ final class DbContainer implements AutoCloseable {
 
     /** Starts a container of {@code image}; call {@link #awaitConnections} before using it. */
     static DbContainer run(String image) {
+        return run(image, new String[0]);
+    }
+
+    /** As {@link #run(String)}, with more options for docker run (e.g. --env NAME=VALUE). */
+    static DbContainer run(String image, String... options) {
         DbContainer container = new DbContainer("db-it-" + UUID.randomUUID().toString().substring(0, 8));
         try {
             container.startedAt = System.nanoTime();
-            docker("run", "--detach", "--name", container.name, "--publish", "127.0.0.1::5432", image);
+            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("run", "--detach", "--name", container.name, "--publish", "127.0.0.1::5432"));
+            command.addAll(java.util.List.of(options));
+            command.add(image);
+            docker(command.toArray(String[]::new));
         } catch (RuntimeException e) {
             container.close();
             throw e;

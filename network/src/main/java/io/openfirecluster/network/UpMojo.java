@@ -3,6 +3,7 @@ package io.openfirecluster.network;
 import io.openfirecluster.control.LabNetwork;
 import io.openfirecluster.topology.ComposeFile;
 import io.openfirecluster.topology.LabException;
+import io.openfirecluster.topology.OpenfireProperties;
 import io.openfirecluster.topology.ResolvedTopology;
 import io.openfirecluster.topology.Topology;
 import java.io.File;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -24,6 +26,9 @@ import org.apache.maven.project.MavenProject;
  */
 @Mojo(name = "up", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
 public class UpMojo extends AbstractLabMojo {
+    /** In target/lab/: the Openfire properties this lab's database was given, for the tests. */
+    static final String OPENFIRE_PROPERTIES_FILE = "openfire.properties";
+
     /** Services to make (names; "nodes" stands for every node); empty means all services. */
     @Parameter(property = "lab.only")
     private List<String> only;
@@ -36,6 +41,21 @@ public class UpMojo extends AbstractLabMojo {
     @Parameter(property = "image.registry", defaultValue = "")
     private String registry;
 
+    /**
+     * Openfire system properties seeded into the database before any node starts (name=value,...),
+     * over the lab's own; see OpenfireProperties.
+     */
+    @Parameter(property = "openfire.properties")
+    private String openfireProperties;
+
+    /** A .properties file of Openfire system properties; -Dopenfire.properties wins for the same name. */
+    @Parameter(property = "openfire.properties.file")
+    private String openfirePropertiesFile;
+
+    /** The service whose environment carries them: the database (its image's entrypoint seeds them). */
+    @Parameter(property = "openfire.properties.service", defaultValue = "db")
+    private String propertiesService;
+
     @Parameter(defaultValue = "${project.build.directory}/lab", readonly = true)
     private File labDirectory;
 
@@ -45,11 +65,12 @@ public class UpMojo extends AbstractLabMojo {
     @Override
     protected void execute(Topology configured) throws MojoFailureException {
         Topology topology = configured.select(expandNodes(configured, only));
-        String compose = compose(topology);
+        OpenfireProperties properties = properties(topology);
+        String compose = compose(topology, properties);
         try (LabNetwork lab = connect(topology)) {
             lab.up(List.of(), pull, registry);
         }
-        write(topology, compose);
+        write(topology, compose, properties);
     }
 
     /**
@@ -59,19 +80,44 @@ public class UpMojo extends AbstractLabMojo {
     @Override
     protected void skipped(Topology configured) throws MojoFailureException {
         Topology topology = configured.select(expandNodes(configured, only));
-        write(topology, compose(topology));
+        OpenfireProperties properties = properties(topology);
+        write(topology, compose(topology, properties), properties);
     }
 
-    private static String compose(Topology topology) {
-        return topology.services().stream().anyMatch(s -> !s.getImage().isEmpty()) ? ComposeFile.render(topology) : null;
+    /** The user's Openfire properties, checked (one line for a bad one); none for a lab without the database. */
+    private OpenfireProperties properties(Topology topology) {
+        OpenfireProperties properties = OpenfireProperties.parse(openfireProperties, openfirePropertiesFile);
+        if (!properties.isEmpty() && topology.services().stream().noneMatch(s -> s.getName().equals(propertiesService))) {
+            getLog().info("lab: no " + propertiesService + " in this lab: the " + properties.values().size() + " Openfire properties are not seeded here");
+            return OpenfireProperties.none();
+        }
+        return properties;
     }
 
-    private void write(Topology topology, String compose) throws MojoFailureException {
+    private String compose(Topology topology, OpenfireProperties properties) {
+        if (topology.services().stream().allMatch(s -> s.getImage().isEmpty())) {
+            return null;
+        }
+        if (properties.isEmpty()) {
+            return ComposeFile.render(topology);
+        }
+        getLog().info("lab: Openfire properties for every node, seeded into " + propertiesService + ": " + String.join(", ", properties.values().keySet()));
+        return ComposeFile.render(topology, Map.of(propertiesService, Map.of(OpenfireProperties.ENV, properties.encoded())));
+    }
+
+    private void write(Topology topology, String compose, OpenfireProperties properties) throws MojoFailureException {
         // Later goals of this build (docker:start, failsafe) can use the real values as ${lab.xmpp1.ipv4}.
         project.getProperties().putAll(topology.toProperties());
         try {
             Path dir = labDirectory.toPath();
             ResolvedTopology.write(topology, dir.resolve("topology.properties"));
+            // What every node must report (the tests read it); no file: none were given.
+            Path seeded = dir.resolve(OPENFIRE_PROPERTIES_FILE);
+            if (properties.isEmpty()) {
+                Files.deleteIfExists(seeded);
+            } else {
+                properties.write(seeded);
+            }
             Path composeFile = dir.resolve("docker-compose.yml");
             if (compose != null) {
                 Files.writeString(composeFile, compose);

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
+import io.openfirecluster.topology.PluginJar;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
@@ -97,6 +99,17 @@ final class OpenfireDistribution {
             }
         }
         Files.setLastModifiedTime(dir, Files.getLastModifiedTime(target));
+    }
+
+    /**
+     * Lays out the image's Openfire in TARGET: the distribution, the Hazelcast plugin and the
+     * user's plugins (-Dopenfire.plugins) side by side in plugins/, each unpacked with EXPLODE.
+     */
+    static void layOut(Path openfire, Path hazelcast, List<PluginJar> plugins, Path target, boolean explode) throws DistException, IOException {
+        install(openfire, target);
+        Path pluginsDir = target.resolve("plugins");
+        installPlugin(hazelcast, pluginsDir, "hazelcast", explode);
+        PluginLayout.install(plugins, pluginsDir, explode);
     }
 
     private static boolean hasServerJar(Path lib) {

@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.openfirecluster.topology.LabException;
+import io.openfirecluster.topology.OpenfireProperties;
+import io.openfirecluster.topology.PluginJar;
+import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
@@ -71,6 +75,21 @@ public class PrepareMojo extends AbstractMojo {
     @Parameter(property = "openfire.plugins.unpacked", defaultValue = "true")
     private boolean explodePlugins;
 
+    /**
+     * The user's Openfire plugins, built into the image next to the Hazelcast plugin: jars, or
+     * directories of jars, comma-separated. Checked here, before anything is built or started.
+     */
+    @Parameter(property = "openfire.plugins")
+    private String userPlugins;
+
+    /** Openfire system properties for lab:up (name=value,...): checked here too, so a typo stops the build at once. */
+    @Parameter(property = "openfire.properties")
+    private String openfireProperties;
+
+    /** A .properties file of Openfire system properties for lab:up: checked here too. */
+    @Parameter(property = "openfire.properties.file")
+    private String openfirePropertiesFile;
+
     /** What is not run without Openfire, for the NOT RUN line, e.g. "cluster-it integration tests". */
     @Parameter(defaultValue = "${project.artifactId} integration tests")
     private String dependents;
@@ -87,8 +106,18 @@ public class PrepareMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoFailureException {
+        List<PluginJar> plugins;
+        try {
+            plugins = PluginJar.resolve(userPlugins);
+            OpenfireProperties.parse(openfireProperties, openfirePropertiesFile);
+        } catch (LabException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
         if (skip) {
             getLog().info("No Openfire distribution needed (skip=true): the Openfire image is pulled, not built");
+            if (!plugins.isEmpty()) {
+                getLog().warn("openfire.plugins: not built into the pulled image; put them into the running lab with lab:plugin");
+            }
             project.getProperties().setProperty("openfire.missing", "false");
             return;
         }
@@ -118,9 +147,9 @@ public class PrepareMojo extends AbstractMojo {
             project.getProperties().setProperty("openfire.missing", "false");
             if (outputDirectory != null) {
                 Path target = outputDirectory.toPath();
-                OpenfireDistribution.install(openfire.get(), target);
-                OpenfireDistribution.installPlugin(hazelcast.get(), target.resolve("plugins"), "hazelcast", explodePlugins);
-                getLog().info("Openfire from " + openfire.get() + " with " + hazelcast.get().getFileName() + " laid out in " + target);
+                OpenfireDistribution.layOut(openfire.get(), hazelcast.get(), plugins, target, explodePlugins);
+                getLog().info("Openfire from " + openfire.get() + " with " + hazelcast.get().getFileName()
+                        + plugins.stream().map(p -> ", " + p.jar()).collect(java.util.stream.Collectors.joining()) + " laid out in " + target);
             }
         } catch (DistException e) {
             throw new MojoFailureException(e.getMessage());

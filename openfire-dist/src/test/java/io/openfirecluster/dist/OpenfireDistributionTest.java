@@ -128,4 +128,35 @@ class OpenfireDistributionTest {
         OpenfireDistribution.installPlugin(jar, plugins, "my", false);
         assertTrue(Files.isRegularFile(plugins.resolve("my.jar")) && Files.notExists(plugins.resolve("my")));
     }
+
+    /** -Dopenfire.plugins: the user's plugins are laid out as the Hazelcast plugin is, each under Openfire's name for it. */
+    @Test
+    void userPluginsAreLaidOutNextToHazelcastUnpacked() throws Exception {
+        Path dist = dir.resolve("dist");
+        Files.createDirectories(dist.resolve("bin"));
+        Files.createDirectories(dist.resolve("lib"));
+        Files.writeString(dist.resolve("bin/openfire.sh"), "#!/bin/sh\n");
+        Files.writeString(dist.resolve("lib/xmppserver-5.1.1.jar"), "jar");
+        Path hazelcast = pluginJar(dir.resolve("hazelcast-5.5.0.1.jar"), "<plugin><version>5.5.0.1</version></plugin>");
+        Files.createDirectories(dir.resolve("mine"));
+        Path probe = pluginJar(dir.resolve("mine/Probe.jar"), "<plugin><version>1</version></plugin>");
+        Path other = pluginJar(dir.resolve("mine/other.jar"), "<plugin/>");
+        List<io.openfirecluster.topology.PluginJar> plugins = io.openfirecluster.topology.PluginJar.resolve(dir.resolve("mine").toString());
+        Path target = dir.resolve("out");
+        OpenfireDistribution.layOut(dist, hazelcast, plugins, target, true);
+        assertTrue(Files.isRegularFile(target.resolve("plugins/hazelcast.jar")));
+        assertEquals("<plugin><version>5.5.0.1</version></plugin>", Files.readString(target.resolve("plugins/hazelcast/plugin.xml")));
+        assertEquals(Files.size(probe), Files.size(target.resolve("plugins/probe.jar")));
+        assertEquals("<plugin><version>1</version></plugin>", Files.readString(target.resolve("plugins/probe/plugin.xml")));
+        assertEquals(Files.size(other), Files.size(target.resolve("plugins/other.jar")));
+        assertTrue(Files.isRegularFile(target.resolve("plugins/other/plugin.xml")));
+    }
+
+    private static Path pluginJar(Path jar, String pluginXml) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            zip.putNextEntry(new ZipEntry("plugin.xml"));
+            zip.write(pluginXml.getBytes(StandardCharsets.UTF_8));
+        }
+        return jar;
+    }
 }

@@ -25,6 +25,14 @@ public final class ComposeFile {
     }
 
     public static String render(Topology topology) {
+        return render(topology, Map.of());
+    }
+
+    /**
+     * As {@link #render(Topology)}, with more environment for some services (by service name),
+     * e.g. the database's {@link OpenfireProperties#ENV}: what a run adds, not what the topology is.
+     */
+    public static String render(Topology topology, Map<String, Map<String, String>> moreEnv) {
         StringBuilder out = new StringBuilder()
                 .append("# Rendered by lab:up from the lab topology; docker:start runs it. Do not edit: change the topology.\n")
                 .append("version: \"2.4\"\n")
@@ -44,6 +52,7 @@ public final class ComposeFile {
             env.put("LAB_SERVICE", service.getName());
             env.put("LAB_NODES", Integer.toString(topology.nodes().size()));
             env.putAll(service.getEnv());
+            env.putAll(moreEnv.getOrDefault(service.getName(), Map.of()));
             out.append("    environment:\n");
             env.forEach((name, value) -> out.append("      ").append(name).append(": ").append(quote(value)).append('\n'));
             List<LabService> before = topology.after(service).stream().filter(s -> !s.getImage().isEmpty()).toList();

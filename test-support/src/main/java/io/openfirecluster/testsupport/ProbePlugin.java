@@ -1,0 +1,151 @@
+package io.openfirecluster.testsupport;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/**
+ * A real Openfire plugin the tests make themselves: a class implementing Openfire's
+ * {@code org.jivesoftware.openfire.container.Plugin}, compiled (javax.tools) against the Openfire
+ * the lab runs, with a plugin.xml of a given version, in NAME.jar. When Openfire initialises it,
+ * it prints one line to the node's stdout (docker logs):
+ *
+ * <pre>lab-probe NAME VERSION initialized; PROPERTY=[VALUE]; ...</pre>
+ *
+ * with the value Openfire itself has for each property it was asked to report (JiveGlobals, the
+ * node's view of the system properties), so a test sees which version runs and what a node reads.
+ */
+public final class ProbePlugin {
+    private ProbePlugin() {
+    }
+
+    /**
+     * Builds DIR/NAME.jar. OPENFIRE_LIB is Openfire's lib directory (lib/xmppserver-*.jar is
+     * compiled against); REPORTED the property names the plugin prints when it starts.
+     */
+    public static Path build(Path dir, String name, String version, Path openfireLib, List<String> reported) throws IOException {
+        Path work = Files.createDirectories(dir.resolve(name + "-" + version + "-build"));
+        Path sourceDir = Files.createDirectories(work.resolve("src/io/openfirecluster/probe"));
+        Path source = sourceDir.resolve("ProbePlugin.java");
+        Files.writeString(source, source(name, version, reported));
+        Path classes = Files.createDirectories(work.resolve("classes"));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new IllegalStateException("no Java compiler in this JVM (" + System.getProperty("java.home") + "): run the tests on a JDK");
+        }
+        StringWriter errors = new StringWriter();
+        boolean compiled = javac.getTask(errors, null, null,
+                List.of("--release", "17", "-classpath", serverJar(openfireLib).toString(), "-d", classes.toString()),
+                null, javac.getStandardFileManager(null, null, StandardCharsets.UTF_8).getJavaFileObjects(source.toFile())).call();
+        if (!compiled) {
+            throw new IllegalStateException("the probe plugin did not compile against " + openfireLib + ":\n" + errors);
+        }
+        Path jar = dir.resolve(name + ".jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            add(out, "plugin.xml", pluginXml(name, version).getBytes(StandardCharsets.UTF_8));
+            try (Stream<Path> files = Files.walk(classes)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    add(out, "classes/" + classes.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+                }
+            }
+        }
+        return jar;
+    }
+
+    /** The line the plugin prints when Openfire initialises it, up to its first property. */
+    public static String initializedLine(String name, String version) {
+        return "lab-probe " + name + " " + version + " initialized";
+    }
+
+    /** How the plugin prints a property's value (null: Openfire has none), e.g. "; lab.x=[hello]". */
+    public static String reported(String property, String value) {
+        return "; " + property + "=" + (value == null ? "(none)" : "[" + escape(value) + "]");
+    }
+
+    /** One line a property, whatever it holds. */
+    static String escape(String value) {
+        return value.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    private static Path serverJar(Path lib) throws IOException {
+        try (Stream<Path> files = Files.list(lib)) {
+            return files.filter(f -> f.getFileName().toString().matches("xmppserver.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IOException(lib + " has no xmppserver*.jar: give Openfire's lib directory"));
+        }
+    }
+
+    private static void add(JarOutputStream out, String name, byte[] bytes) throws IOException {
+        out.putNextEntry(new JarEntry(name));
+        out.write(bytes);
+        out.closeEntry();
+    }
+
+    static String pluginXml(String name, String version) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<plugin>\n"
+                + "  <class>io.openfirecluster.probe.ProbePlugin</class>\n"
+                + "  <name>" + name + "</name>\n"
+                + "  <description>openfire-cluster's test probe: says which version runs and what the node reads</description>\n"
+                + "  <author>openfire-cluster</author>\n"
+                + "  <version>" + version + "</version>\n"
+                + "  <date>2025-01-01</date>\n"
+                + "  <minServerVersion>5.0.0</minServerVersion>\n"
+                + "</plugin>\n";
+    }
+
+    private static String source(String name, String version, List<String> reported) {
+        String names = reported.stream().map(ProbePlugin::javaString).collect(Collectors.joining(", "));
+        return """
+                package io.openfirecluster.probe;
+
+                import java.io.File;
+                import org.jivesoftware.openfire.container.Plugin;
+                import org.jivesoftware.openfire.container.PluginManager;
+                import org.jivesoftware.util.JiveGlobals;
+
+                public class ProbePlugin implements Plugin {
+                    private static final String[] REPORTED = { %s };
+
+                    @Override
+                    public void initializePlugin(PluginManager manager, File pluginDirectory) {
+                        StringBuilder line = new StringBuilder(%s);
+                        for (String name : REPORTED) {
+                            String value = JiveGlobals.getProperty(name);
+                            line.append("; ").append(name).append('=').append(value == null ? "(none)"
+                                    : "[" + value.replace("\\\\", "\\\\\\\\").replace("\\n", "\\\\n").replace("\\r", "\\\\r") + "]");
+                        }
+                        System.out.println(line);
+                    }
+
+                    @Override
+                    public void destroyPlugin() {
+                        System.out.println(%s);
+                    }
+                }
+                """.formatted(names, javaString(initializedLine(name, version)), javaString("lab-probe " + name + " " + version + " destroyed"));
+    }
+
+    private static String javaString(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || c > 0x7e) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+}
