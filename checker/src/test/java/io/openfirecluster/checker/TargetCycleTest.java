@@ -17,9 +17,15 @@ class TargetCycleTest {
     }
 
     @Test
-    void everyFifthMessageGoesToTheRoom() {
+    void everyRoomEveryThMessageGoesToTheRoomAndTheOthersStillTakeTurns() {
         TargetCycle cycle = new TargetCycle(CLIENTS, "c01", true);
-        assertEquals(List.of("c02", "c03", "c04", "c02", "room", "c03", "c04", "c02", "c03", "room"), take(cycle, 10));
+        List<String> targets = take(cycle, 2 * TargetCycle.ROOM_EVERY);
+        for (int i = 0; i < targets.size(); i++) {
+            boolean roomTurn = (i + 1) % TargetCycle.ROOM_EVERY == 0;
+            assertEquals(roomTurn, targets.get(i).equals("room"), "message " + (i + 1) + " went to " + targets.get(i));
+        }
+        List<String> direct = targets.stream().filter(t -> !t.equals("room")).limit(6).toList();
+        assertEquals(List.of("c02", "c03", "c04", "c02", "c03", "c04"), direct);
     }
 
     private static List<String> take(TargetCycle cycle, int count) {
