@@ -12,23 +12,9 @@ import java.util.Map;
  * block in the pom. The network part (name, host, aliases, ports) makes its address holder; the
  * run part (image, process, after, env) is what runs in the holder, rendered for docker:start.
  */
-public class LabService {
-    /** Short name: the holder is "NETWORK-NAME", and NAME and NAME.SUFFIX resolve to it. */
-    private String name;
+public class LabService extends ServiceFields {
     /** Host number: the last group of both of its addresses (10 gives .10 and ::10). */
     private int host;
-    /** More DNS names for it on the lab network. */
-    private String aliases = "";
-    /** Published ports, HOST:CONTAINER (TCP), bound to the lab's bind address. */
-    private String ports = "";
-    /** The image that runs in the holder; empty: the holder alone (e.g. a test's own container joins it). */
-    private String image = "";
-    /** What runs, the last part of its container's name: "NETWORK-NAME-PROCESS" (e.g. -xmpp1-openfire). */
-    private String process = "";
-    /** Services that must be healthy before this one starts (the word "nodes" stands for every node). */
-    private String after = "";
-    /** Environment of its container, NAME=VALUE,... (the lab adds LAB_SERVICE and LAB_NODES). */
-    private String env = "";
     /** Set for the services made from the node template. */
     private boolean node;
 
@@ -36,19 +22,14 @@ public class LabService {
     }
 
     public LabService(String name, int host, String aliases, String ports) {
-        this.name = name;
+        super(name, aliases, ports);
         this.host = host;
-        this.aliases = aliases;
-        this.ports = ports;
     }
 
     /** A copy of this service with its run part, as the topology's node template or a test builds it. */
     public LabService run(String image, String process, String after, String env) {
         LabService copy = new LabService(name, host, aliases, ports);
-        copy.image = image;
-        copy.process = process;
-        copy.after = after;
-        copy.env = env;
+        copy.setRunPart(image, process, after, env);
         copy.node = node;
         return copy;
     }

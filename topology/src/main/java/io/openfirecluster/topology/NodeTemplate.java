@@ -11,36 +11,25 @@ import java.util.regex.Pattern;
  * host {@code {10*i}}, ports {@code {5220+i}:5222}. So a lab of five nodes is {@code -Dlab.nodes=5},
  * never a second list to keep.
  */
-public class NodeTemplate {
+public class NodeTemplate extends ServiceFields {
     /** The most nodes a lab may have: host numbers 10..90 stay clear of db (.11) and lb (.99). */
     public static final int MAX_NODES = 9;
     private static final Pattern EXPRESSION = Pattern.compile("\\{\\s*(?:(\\d+)\\s*([+*])\\s*)?i\\s*\\}");
 
-    private String name = "";
+    /** The host number's expression, e.g. {@code {10*i}}. */
     private String host = "";
-    private String aliases = "";
-    private String ports = "";
-    private String image = "";
-    private String process = "";
-    private String after = "";
-    private String env = "";
 
     public NodeTemplate() {
     }
 
     public NodeTemplate(String name, String host, String aliases, String ports) {
-        this.name = name;
+        super(name, aliases, ports);
         this.host = host;
-        this.aliases = aliases;
-        this.ports = ports;
     }
 
     public NodeTemplate withRun(String image, String process, String after, String env) {
         NodeTemplate copy = new NodeTemplate(name, host, aliases, ports);
-        copy.image = image;
-        copy.process = process;
-        copy.after = after;
-        copy.env = env;
+        copy.setRunPart(image, process, after, env);
         return copy;
     }
 
