@@ -12,6 +12,7 @@ import io.openfirecluster.testsupport.Lab;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -34,15 +35,30 @@ class ConsistencyIT {
     private static final double SENT_SHARE = 0.5;
 
     /**
-     * First, on a lab no fault has touched yet. Nothing should be lost; in one of four runs here
-     * the fault-free run lost 18 of 2400 messages, not understood yet (issue 12 stays open for
-     * it), so this asserts at most one in a hundred and the report line says how many.
+     * The scenarios start on freshly started nodes (the database and the load balancer stay). The
+     * forty-odd tests before them leave Openfire as their faults and heals left it, and once here
+     * that state delivered nothing at all (the fault-free run: 1200 sent, 1200 lost) while
+     * Hazelcast and Openfire both said the cluster was whole. A scenario measures its own fault.
+     */
+    @BeforeAll
+    static void startFromFreshNodes() {
+        Lab lab = Lab.get();
+        Instant restart = Instant.now();
+        lab.nodes().forEach(lab.faults()::crash);
+        lab.nodes().forEach(lab.faults()::start);
+        lab.awaitClusterOf(lab.nodes(), restart);
+        Report.add("consistency: nodes restarted for the scenarios, one cluster again after " + Lab.seconds(restart, Instant.now()));
+    }
+
+    /**
+     * First, on a lab no fault has touched yet: nothing is lost. (Once, when every 5th message went
+     * to the room, the queue behind the room outgrew the drain and 18 were; see TargetCycle.)
      */
     @Test
     @Order(1)
-    void withoutAFaultAlmostNothingIsLost() throws Exception {
+    void withoutAFaultNothingIsLost() throws Exception {
         CheckResult result = run("none");
-        assertTrue(result.lost() * 100 <= result.sent(), result.summaryLine());
+        assertEquals(0, result.lost(), result.summaryLine());
     }
 
     @Test
