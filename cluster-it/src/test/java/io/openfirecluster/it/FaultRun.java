@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -22,6 +23,8 @@ final class FaultRun {
     private final Instant start;
     private final long appliedMillis;
     private String noticed = "-";
+    /** Whether the peers were one cluster when they had dropped the faulty node ("-": not asked). */
+    private String peersTogether = "-";
 
     private FaultRun(Lab lab, String name, Instant start, long appliedMillis) {
         this.lab = lab;
@@ -50,6 +53,24 @@ final class FaultRun {
     FaultRun noticedWhenPeersDrop(String gone) {
         List<String> peers = lab.nodes().stream().filter(n -> !n.equals(gone)).toList();
         return noticedWhen(peers + " are a cluster of " + peers.size() + " without " + gone, () -> clusterOf(peers));
+    }
+
+    /**
+     * Waits until every peer of GONE answers and no longer lists it among its Hazelcast members.
+     * Weaker than {@link #noticedWhenPeersDrop}: while two cores' worth of peers drop a frozen
+     * node they sometimes suspect each other too (seen once here: with xmpp3 paused, xmpp1 and
+     * xmpp2 dropped it, then each other, and flapped for two minutes). Whether the peers were a
+     * cluster of their own at that moment goes to the report.
+     */
+    FaultRun noticedWhenNoPeerLists(String gone) {
+        List<String> peers = lab.nodes().stream().filter(n -> !n.equals(gone)).toList();
+        String address = lab.memberAddress(gone);
+        noticedWhen("no peer of " + gone + " lists it", () -> peers.stream().allMatch(n -> {
+            Set<String> members = lab.memberAddresses(n);
+            return !members.isEmpty() && !members.contains(address);
+        }));
+        peersTogether = clusterOf(peers) ? "yes" : "no, they dropped each other too";
+        return this;
     }
 
     /** Every one of NODES says (Hazelcast's health) it is in a cluster of exactly that many members. */
@@ -85,8 +106,9 @@ final class FaultRun {
         lab.awaitClusterOf(lab.nodes(), membershipChanged ? healed : Instant.EPOCH);
         String whole = Lab.seconds(healed, Instant.now());
         lab.faults().active().forEach((service, faults) -> assertEquals(List.of(), faults, service + " still shows faults after heal"));
-        Report.add(String.format("fault %s: applied in %d ms, first noticed by a peer after %s; healed in %d ms, Hazelcast merged after %s,"
-                + " Openfire cluster whole after %s", name, appliedMillis, noticed, healMillis, merged, whole));
+        Report.add(String.format("fault %s: applied in %d ms, first noticed by a peer after %s%s; healed in %d ms, Hazelcast merged after %s,"
+                + " Openfire cluster whole after %s", name, appliedMillis, noticed,
+                peersTogether.equals("-") ? "" : " (peers one cluster then: " + peersTogether + ")", healMillis, merged, whole));
     }
 
     /** Whatever a test left, the next test gets the whole lab back. */

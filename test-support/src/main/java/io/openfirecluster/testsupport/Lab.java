@@ -125,6 +125,27 @@ public final class Lab implements AutoCloseable {
         return rest(node, "/hazelcast/rest/cluster").map(HazelcastMembers::parse).orElse(List.of());
     }
 
+    /**
+     * NODE's address as Hazelcast members know it (IPv6 in a dual-stack lab, IPv4 otherwise), in
+     * one spelling (Hazelcast writes IPv6 addresses uncompressed).
+     */
+    public String memberAddress(String node) {
+        return normalAddress(topology().dualStack() ? topology().ipv6(node) : topology().ipv4(node));
+    }
+
+    /** The member addresses Hazelcast on NODE lists, in the spelling of {@link #memberAddress}; empty while it does not answer. */
+    public Set<String> memberAddresses(String node) {
+        return new TreeSet<>(members(node).stream().map(Lab::normalAddress).toList());
+    }
+
+    private static String normalAddress(String address) {
+        try {
+            return java.net.InetAddress.getByName(address).getHostAddress();
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError("not an address: " + address, e);
+        }
+    }
+
     /** The nodes Openfire on NODE has in its cluster, from the cluster events of its log since the container last started. */
     public Set<String> openfireView(String node) {
         return OpenfireClusterEvents.knownNodes(log(node).lines(), nodeIds());
