@@ -6,6 +6,7 @@ import io.openfirecluster.topology.LabException;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.LogContainerCmd;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Capability;
@@ -28,6 +29,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -237,15 +239,26 @@ public final class LabNetwork implements AutoCloseable {
 
     /** Everything a container has logged so far (stdout and stderr), each line with Docker's timestamp first. */
     public String logs(String container) {
+        return logs(container, null);
+    }
+
+    /**
+     * What a container has logged (stdout and stderr) from SINCE on, in Docker's whole seconds
+     * (so a little before SINCE too; null: from its start), each line with Docker's timestamp first.
+     */
+    public String logs(String container, Instant since) {
         StringBuilder output = new StringBuilder();
+        LogContainerCmd command = docker.logContainerCmd(container).withStdOut(true).withStdErr(true).withTimestamps(true);
+        if (since != null) {
+            command = command.withSince((int) since.getEpochSecond());
+        }
         try {
-            docker.logContainerCmd(container).withStdOut(true).withStdErr(true).withTimestamps(true)
-                    .exec(new ResultCallback.Adapter<Frame>() {
-                        @Override
-                        public void onNext(Frame frame) {
-                            output.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                        }
-                    }).awaitCompletion(60, TimeUnit.SECONDS);
+            command.exec(new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                    output.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                }
+            }).awaitCompletion(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LabException("interrupted while reading the logs of " + container, e);

@@ -1,14 +1,11 @@
 package io.openfirecluster.control;
 
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Frame;
 import io.openfirecluster.topology.LabException;
 import io.openfirecluster.topology.PluginJar;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -163,21 +159,7 @@ public final class PluginInstall {
     }
 
     private List<String> logSince(String container, Instant since) {
-        StringBuilder output = new StringBuilder();
-        try {
-            lab.docker().logContainerCmd(container).withStdOut(true).withStdErr(true).withTimestamps(true)
-                    .withSince((int) since.getEpochSecond())
-                    .exec(new ResultCallback.Adapter<Frame>() {
-                        @Override
-                        public void onNext(Frame frame) {
-                            output.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                        }
-                    }).awaitCompletion(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LabException("interrupted while reading the log of " + container, e);
-        }
-        return output.toString().lines().filter(line -> !line.isBlank()).filter(line -> {
+        return lab.logs(container, since).lines().filter(line -> !line.isBlank()).filter(line -> {
             try {
                 return !DockerLog.timestamp(line).isBefore(since);
             } catch (RuntimeException e) {
