@@ -1,13 +1,13 @@
 package io.openfirecluster.dist;
 
+import io.openfirecluster.topology.LabException;
+import io.openfirecluster.topology.OpenfireProperties;
+import io.openfirecluster.topology.PluginJar;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.openfirecluster.topology.LabException;
-import io.openfirecluster.topology.OpenfireProperties;
-import io.openfirecluster.topology.PluginJar;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
