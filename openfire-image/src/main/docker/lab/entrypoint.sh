@@ -25,7 +25,9 @@ sed "s|{{MEMBERS}}|$members|" "$lab/hazelcast-local-config.xml" > conf/hazelcast
 echo "entrypoint: node $NODE_NAME.$DNS_SUFFIX, cluster members $members"
 
 # openfire.sh puts OPENFIRE_OPTS last on the java command line, so these -D win over its own.
-export OPENFIRE_OPTS="$JAVA_HEAP $JVM_TUNING $DEBUG_OPTS $HAZELCAST_OPTS \
+debug=""
+[ "${DEBUG:-false}" = true ] && debug=$DEBUG_OPTS
+export OPENFIRE_OPTS="$JAVA_HEAP $JVM_TUNING $debug $HAZELCAST_OPTS \
  -Djava.net.preferIPv6Addresses=$PREFER_IPV6 -Dhazelcast.prefer.ipv4.stack=$ipv4_stack \
  -Dhazelcast.phone.home.enabled=false -Dlog4j.configurationFile=$lab/log4j2.xml"
 exec bin/openfire.sh

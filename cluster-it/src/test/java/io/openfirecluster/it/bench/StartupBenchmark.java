@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The startup benchmark (not a test: it asserts nothing): starts the lab K times in each of two
  * configurations, side by side in one run, the lab's defaults ("tuned") and "stock" (no JVM
- * tuning, Hazelcast's own defaults), the way a user does (lab:up docker:start), and reads from
+ * tuning, Hazelcast's own defaults, the debugger agent on), the way a user does (lab:up docker:start), and reads from
  * the containers' own accounting: ready (from the first container's start until Openfire on every
  * node is one cluster and the load balancer takes a login), CPU-seconds each node burnt until
  * then, and its resident memory. Run it with {@code ./mvnw -pl cluster-it verify -Pbench}.
@@ -32,8 +32,11 @@ public final class StartupBenchmark {
         if (runs < 1) {
             throw new IllegalArgumentException("bench.runs=" + runs + " is not a number of runs: give e.g. -Dbench.runs=3");
         }
-        // Stock: the JVM's own defaults and Hazelcast's (join wait 5 s, heartbeat 5 s, merge 120 s).
-        Map<String, List<String>> configs = Map.of("tuned", List.of(), "stock", List.of("-Dopenfire.jvm.tuning=", "-Dhazelcast.opts="));
+        // Stock: the lab as it was before it was tuned: the JVM's own defaults (no class-data archive
+        // of Openfire's classes), Hazelcast's (join wait 5 s, heartbeat 5 s, merge 120 s) and a JDWP
+        // agent in every node.
+        Map<String, List<String>> configs = Map.of("tuned", List.of(),
+                "stock", List.of("-Dopenfire.jvm.tuning=", "-Dhazelcast.opts=", "-Dopenfire.debug=true"));
         Map<String, List<Run>> results = Map.of("tuned", new ArrayList<>(), "stock", new ArrayList<>());
         for (int i = 1; i <= runs; i++) {
             for (String config : List.of("tuned", "stock")) {
