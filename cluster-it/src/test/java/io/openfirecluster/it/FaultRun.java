@@ -52,7 +52,7 @@ final class FaultRun {
     /** Waits until every node but GONE is a cluster of its own, without GONE (its peers dropped it). */
     FaultRun noticedWhenPeersDrop(String gone) {
         List<String> peers = lab.nodes().stream().filter(n -> !n.equals(gone)).toList();
-        return noticedWhen(peers + " are a cluster of " + peers.size() + " without " + gone, () -> clusterOf(peers));
+        return noticedWhen(peers + " are a cluster of " + peers.size() + " without " + gone, () -> lab.hazelcastClusterOf(peers));
     }
 
     /**
@@ -69,13 +69,8 @@ final class FaultRun {
             Set<String> members = lab.memberAddresses(n);
             return !members.isEmpty() && !members.contains(address);
         }));
-        peersTogether = clusterOf(peers) ? "yes" : "no, they dropped each other too";
+        peersTogether = lab.hazelcastClusterOf(peers) ? "yes" : "no, they dropped each other too";
         return this;
-    }
-
-    /** Every one of NODES says (Hazelcast's health) it is in a cluster of exactly that many members. */
-    boolean clusterOf(List<String> nodes) {
-        return nodes.stream().allMatch(n -> lab.health(n).map(h -> h.isClusterOf(nodes.size())).orElse(false));
     }
 
     /** The fault shows in lab:status: each of NODES has exactly FAULT among its active faults. */

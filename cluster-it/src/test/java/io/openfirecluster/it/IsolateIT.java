@@ -26,7 +26,7 @@ class IsolateIT {
         String isolated = Nodes.last();
         try (Xmpp before = Xmpp.login("user1", isolated)) {
             fault = FaultRun.apply(lab, "isolate " + isolated, () -> lab.faults().isolate(isolated)).noticedWhenPeersDrop(isolated);
-            fault.noticedWhen(isolated + " is a cluster of 1", () -> fault.clusterOf(java.util.List.of(isolated)));
+            fault.noticedWhen(isolated + " is a cluster of 1", () -> lab.hazelcastClusterOf(java.util.List.of(isolated)));
             fault.assertActiveOn(java.util.List.of(isolated), "isolate");
             assertTrue(PingManager.getInstanceFor(before.connection).pingMyServer(), "a client on the isolated node lost its server");
             try (Xmpp after = Xmpp.loginWithin(FaultRun.settle(), "user2", isolated)) {

@@ -21,7 +21,7 @@ class PartitionFaultIT {
         List<String> rest = Nodes.allBut(alone);
         String groups = alone + "|" + String.join(",", rest);
         fault = FaultRun.apply(lab, "partition " + groups, () -> lab.faults().partition(groups)).noticedWhenPeersDrop(alone);
-        fault.noticedWhen(alone + " is a cluster of 1", () -> fault.clusterOf(List.of(alone)));
+        fault.noticedWhen(alone + " is a cluster of 1", () -> lab.hazelcastClusterOf(List.of(alone)));
         fault.assertActiveOn(lab.nodes(), "partition " + groups);
     }
 

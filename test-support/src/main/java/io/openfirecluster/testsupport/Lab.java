@@ -94,7 +94,12 @@ public final class Lab implements AutoCloseable {
 
     /** True when every node's Hazelcast says it is in a cluster of all the lab's nodes. */
     public boolean hazelcastWhole() {
-        return nodes().stream().allMatch(node -> health(node).map(h -> h.isClusterOf(nodes().size())).orElse(false));
+        return hazelcastClusterOf(nodes());
+    }
+
+    /** True when every one of NODES says (Hazelcast's health) it is in a cluster of exactly that many members. */
+    public boolean hazelcastClusterOf(List<String> nodes) {
+        return nodes.stream().allMatch(node -> health(node).map(h -> h.isClusterOf(nodes.size())).orElse(false));
     }
 
     public DockerClient docker() {
