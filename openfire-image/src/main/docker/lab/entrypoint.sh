@@ -24,10 +24,12 @@ sed -e "s|{{NODE_FQDN}}|$NODE_NAME.$DNS_SUFFIX|" -e "s|{{DB_HOST}}|$DB_HOST|" "$
 sed "s|{{MEMBERS}}|$members|" "$lab/hazelcast-local-config.xml" > conf/hazelcast-local-config.xml
 echo "entrypoint: node $NODE_NAME.$DNS_SUFFIX, cluster members $members"
 
-# openfire.sh puts OPENFIRE_OPTS last on the java command line, so these -D win over its own.
+# openfire.sh puts OPENFIRE_OPTS last on the java command line, so these -D win over its own;
+# the last of two equal -D wins, so HAZELCAST_OPTS may override the join timeout's default (5 s,
+# Hazelcast's own; hazelcast-local-config.xml reads it).
 debug=""
 [ "${DEBUG:-false}" = true ] && debug=$DEBUG_OPTS
-export OPENFIRE_OPTS="$JAVA_HEAP $JVM_TUNING $debug $HAZELCAST_OPTS \
+export OPENFIRE_OPTS="$JAVA_HEAP $JVM_TUNING $debug -Dlab.hazelcast.join.timeout.seconds=5 $HAZELCAST_OPTS \
  -Djava.net.preferIPv6Addresses=$PREFER_IPV6 -Dhazelcast.prefer.ipv4.stack=$ipv4_stack \
  -Dhazelcast.phone.home.enabled=false -Dlog4j.configurationFile=$lab/log4j2.xml"
 exec bin/openfire.sh

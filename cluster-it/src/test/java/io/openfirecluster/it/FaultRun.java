@@ -10,7 +10,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * One fault on the running lab, timed from outside (the report's line per fault): how long it took
@@ -18,13 +23,18 @@ import java.util.function.BooleanSupplier;
  * one cluster again. The fault itself is lab-control's, the same code as the lab:... goals.
  */
 final class FaultRun {
+    /** A Hazelcast heartbeat suspicion in a container log line (Docker's timestamp first). */
+    private static final Pattern SUSPECTING = Pattern.compile("^(\\S+) .*ClusterHeartbeatManager .*Suspecting Member \\[([^\\]]+)\\]");
+
     private final Lab lab;
     private final String name;
     private final Instant start;
     private final long appliedMillis;
     private String noticed = "-";
-    /** Whether the peers were one cluster when they had dropped the faulty node ("-": not asked). */
+    /** Whether the peers still listed each other when they had dropped the faulty node ("-": not asked). */
     private String peersTogether = "-";
+    /** The nodes that should have kept each other while the fault lasted (empty: not asked). */
+    private List<String> peers = List.of();
 
     private FaultRun(Lab lab, String name, Instant start, long appliedMillis) {
         this.lab = lab;
@@ -51,7 +61,7 @@ final class FaultRun {
 
     /** Waits until every node but GONE is a cluster of its own, without GONE (its peers dropped it). */
     FaultRun noticedWhenPeersDrop(String gone) {
-        List<String> peers = lab.nodes().stream().filter(n -> !n.equals(gone)).toList();
+        peers = lab.nodes().stream().filter(n -> !n.equals(gone)).toList();
         return noticedWhen(peers + " are a cluster of " + peers.size() + " without " + gone, () -> lab.hazelcastClusterOf(peers));
     }
 
@@ -59,18 +69,30 @@ final class FaultRun {
      * Waits until every peer of GONE answers and no longer lists it among its Hazelcast members.
      * Weaker than {@link #noticedWhenPeersDrop}: while two cores' worth of peers drop a frozen
      * node they sometimes suspect each other too (seen once here: with xmpp3 paused, xmpp1 and
-     * xmpp2 dropped it, then each other, and flapped for two minutes). Whether the peers were a
-     * cluster of their own at that moment goes to the report.
+     * xmpp2 dropped it, then each other, and flapped for two minutes). Whether the peers still
+     * listed each other at that moment goes to the report.
      */
     FaultRun noticedWhenNoPeerLists(String gone) {
-        List<String> peers = lab.nodes().stream().filter(n -> !n.equals(gone)).toList();
+        peers = lab.nodes().stream().filter(n -> !n.equals(gone)).toList();
         String address = lab.memberAddress(gone);
         noticedWhen("no peer of " + gone + " lists it", () -> peers.stream().allMatch(n -> {
             Set<String> members = lab.memberAddresses(n);
             return !members.isEmpty() && !members.contains(address);
         }));
-        peersTogether = lab.hazelcastClusterOf(peers) ? "yes" : "no, they dropped each other too";
+        peersTogether = peersListEachOther(peers);
         return this;
+    }
+
+    /**
+     * "yes" when every one of PEERS lists exactly PEERS as its Hazelcast members, else what each
+     * lists. Membership only: Hazelcast's health is not "cluster safe" for a moment after a member
+     * leaves (backups are being made again), which is not a membership change.
+     */
+    private String peersListEachOther(List<String> peers) {
+        Set<String> expected = new TreeSet<>(peers.stream().map(lab::memberAddress).toList());
+        Map<String, Set<String>> listed = new TreeMap<>();
+        peers.forEach(peer -> listed.put(peer, lab.memberAddresses(peer)));
+        return listed.values().stream().allMatch(expected::equals) ? "yes" : "no, they list " + listed;
     }
 
     /** The fault shows in lab:status: each of NODES has exactly FAULT among its active faults. */
@@ -92,6 +114,7 @@ final class FaultRun {
 
     /** As {@link #healAndAwaitWhole(boolean)}, healed by HEAL (e.g. lab:resume, lab:start) instead of lab:heal. */
     void healAndAwaitWhole(boolean membershipChanged, Runnable heal) {
+        String suspicions = peers.isEmpty() ? "" : "; its peers suspected each other " + peerSuspicions() + " times";
         Instant healed = Instant.now();
         long begin = System.nanoTime();
         heal.run();
@@ -101,9 +124,22 @@ final class FaultRun {
         lab.awaitClusterOf(lab.nodes(), membershipChanged ? healed : Instant.EPOCH);
         String whole = Lab.seconds(healed, Instant.now());
         lab.faults().active().forEach((service, faults) -> assertEquals(List.of(), faults, service + " still shows faults after heal"));
-        Report.add(String.format("fault %s: applied in %d ms, first noticed by a peer after %s%s; healed in %d ms, Hazelcast merged after %s,"
+        Report.add(String.format("fault %s: applied in %d ms, first noticed by a peer after %s%s%s; healed in %d ms, Hazelcast merged after %s,"
                 + " Openfire cluster whole after %s", name, appliedMillis, noticed,
-                peersTogether.equals("-") ? "" : " (peers one cluster then: " + peersTogether + ")", healMillis, merged, whole));
+                peersTogether.equals("-") ? "" : " (peers still list each other: " + peersTogether + ")", suspicions, healMillis, merged, whole));
+    }
+
+    /**
+     * How many times, since the fault began, one of the peers logged that Hazelcast suspected
+     * another peer (its heartbeats stopped): a membership change this fault should not cause.
+     */
+    private long peerSuspicions() {
+        Set<String> addresses = peers.stream().map(lab::memberAddress).collect(Collectors.toSet());
+        return peers.stream().flatMap(peer -> lab.logLines(peer).stream()).filter(line -> {
+            Matcher suspected = SUSPECTING.matcher(line);
+            return suspected.find() && !Instant.parse(suspected.group(1)).isBefore(start)
+                    && addresses.contains(Lab.normalAddress(suspected.group(2)));
+        }).count();
     }
 
     /** Whatever a test left, the next test gets the whole lab back. */

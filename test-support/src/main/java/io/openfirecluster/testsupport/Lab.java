@@ -143,7 +143,8 @@ public final class Lab implements AutoCloseable {
         return new TreeSet<>(members(node).stream().map(Lab::normalAddress).toList());
     }
 
-    private static String normalAddress(String address) {
+    /** ADDRESS (IPv4, or IPv6 in any spelling) in the one spelling {@link #memberAddress} uses. */
+    public static String normalAddress(String address) {
         try {
             return java.net.InetAddress.getByName(address).getHostAddress();
         } catch (java.net.UnknownHostException e) {
