@@ -61,7 +61,7 @@ final class FaultRun {
 
     /** Waits until every node but GONE is a cluster of its own, without GONE (its peers dropped it). */
     FaultRun noticedWhenPeersDrop(String gone) {
-        peers = lab.nodes().stream().filter(n -> !n.equals(gone)).toList();
+        peers = Nodes.allBut(gone);
         return noticedWhen(peers + " are a cluster of " + peers.size() + " without " + gone, () -> lab.hazelcastClusterOf(peers));
     }
 
@@ -73,7 +73,7 @@ final class FaultRun {
      * listed each other at that moment goes to the report.
      */
     FaultRun noticedWhenNoPeerLists(String gone) {
-        peers = lab.nodes().stream().filter(n -> !n.equals(gone)).toList();
+        peers = Nodes.allBut(gone);
         String address = lab.memberAddress(gone);
         noticedWhen("no peer of " + gone + " lists it", () -> peers.stream().allMatch(n -> {
             Set<String> members = lab.memberAddresses(n);

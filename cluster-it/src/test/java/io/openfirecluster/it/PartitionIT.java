@@ -33,8 +33,7 @@ class PartitionIT {
         String cut = Nodes.last();
         Instant heal = Instant.now();
         lab.network().heal(cut);
-        Wait.until("Hazelcast merges " + cut + " back", Lab.CLUSTER_DEADLINE, () -> lab.nodes().stream()
-                .allMatch(node -> lab.health(node).map(health -> health.isClusterOf(lab.nodes().size())).orElse(false)));
+        Wait.until("Hazelcast merges " + cut + " back", Lab.CLUSTER_DEADLINE, lab::hazelcastWhole);
         Report.add("heal: Hazelcast had merged all nodes after " + Lab.seconds(heal, Instant.now()));
         lab.awaitClusterOf(lab.nodes(), heal);
         Report.add("heal: Openfire on all nodes was one cluster again after " + Lab.seconds(heal, Instant.now())
