@@ -26,6 +26,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * lab:plugin and -Dopenfire.properties on the real lab: a plugin this test compiles against the
@@ -38,14 +39,15 @@ import org.junit.jupiter.api.TestMethodOrder;
 class PluginIT {
     private static final String NAME = "labprobe";
     private static final Duration DEADLINE = Duration.ofSeconds(120);
-    private static Path work;
+    /** JUnit removes it after the class, also when a test failed. */
+    @TempDir
+    static Path work;
     private static Path openfireLib;
     private static Map<String, String> seeded;
 
     @BeforeAll
     static void openfireOfTheLab() throws IOException {
         Lab lab = Lab.get();
-        work = Files.createTempDirectory("plugin-it");
         openfireLib = Files.createDirectories(work.resolve("lib"));
         copyServerJar(lab, lab.container(Nodes.first()), openfireLib);
         String file = System.getProperty("lab.openfire.properties");

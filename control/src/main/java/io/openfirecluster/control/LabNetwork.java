@@ -154,6 +154,9 @@ public final class LabNetwork implements AutoCloseable {
             String mode = container.getHostConfig() == null ? null : container.getHostConfig().getNetworkMode();
             return mode != null && holderRefs.contains(mode);
         }).toList();
+        if (logs != null && !services.isEmpty()) {
+            removeOldLogs(logs);
+        }
         Parallel.forEach(services, container -> {
             stop(container);
             if (logs != null) {
@@ -442,6 +445,23 @@ public final class LabNetwork implements AutoCloseable {
             docker.stopContainerCmd(container.getId()).withTimeout(10).exec();
         } catch (NotFoundException | NotModifiedException e) {
             // stopped or gone meanwhile: the goal is reached
+        }
+    }
+
+    /**
+     * LOGS holds one lab's logs: an earlier lab's (say xmpp4's and xmpp5's, from a lab of five
+     * nodes) would pass for this one's.
+     */
+    private void removeOldLogs(java.nio.file.Path logs) {
+        if (!java.nio.file.Files.isDirectory(logs)) {
+            return;
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(logs)) {
+            for (java.nio.file.Path file : files.filter(file -> file.getFileName().toString().endsWith(".log")).toList()) {
+                java.nio.file.Files.delete(file);
+            }
+        } catch (IOException e) {
+            log.accept("could not remove the earlier lab's logs in " + logs + ": " + firstLine(e));
         }
     }
 

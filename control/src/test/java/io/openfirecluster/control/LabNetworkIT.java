@@ -17,6 +17,8 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -25,9 +27,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The network module against a real Docker engine. It uses a network of its own (not the lab's),
@@ -158,6 +162,22 @@ class LabNetworkIT {
         assertTrue(holders().isEmpty());
         assertTrue(docker.listContainersCmd().withShowAll(true).withIdFilter(List.of(service)).exec().isEmpty());
         assertTrue(docker.listNetworksCmd().withNameFilter(NETWORK).exec().stream().noneMatch(n -> n.getName().equals(NETWORK)));
+    }
+
+    @Test
+    void downSavesEachServiceLogInPlaceOfAnEarlierLabs(@TempDir Path logs) throws Exception {
+        Files.writeString(logs.resolve("openfire-cluster-xmpp5-openfire.log"), "an earlier lab of five nodes");
+        connect(dualStack()).up(List.of());
+        DockerClient docker = lab.docker();
+        String service = docker.createContainerCmd(HOLDER_IMAGE).withName(NETWORK + "-a-service").withCmd("sh", "-c", "echo service said this; exec sleep infinity")
+                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("container:" + NETWORK + "-a")).exec().getId();
+        docker.startContainerCmd(service).exec();
+
+        lab.down(logs);
+        try (Stream<Path> files = Files.list(logs)) {
+            assertEquals(List.of(NETWORK + "-a-service.log"), files.map(file -> file.getFileName().toString()).toList());
+        }
+        assertTrue(Files.readString(logs.resolve(NETWORK + "-a-service.log")).contains("service said this"));
     }
 
     @Test

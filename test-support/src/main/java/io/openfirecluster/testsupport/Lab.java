@@ -32,6 +32,7 @@ public final class Lab implements AutoCloseable {
     /** How long the lab may take to become one cluster, at start and after a change. */
     public static final Duration CLUSTER_DEADLINE = Duration.ofSeconds(120);
     private static Lab instance;
+    private static Lab unready;
     private static AssertionError notReady;
 
     private final ResolvedTopology topology;
@@ -63,11 +64,17 @@ public final class Lab implements AutoCloseable {
                 lab.awaitReady();
             } catch (AssertionError e) {
                 notReady = e;
+                unready = lab;
                 throw e;
             }
             instance = lab;
         }
         return instance;
+    }
+
+    /** The lab the tests connected to, ready or not; empty while no test has asked for it. */
+    public static synchronized Optional<Lab> connected() {
+        return Optional.ofNullable(instance != null ? instance : unready);
     }
 
     /** Waits until all nodes are one cluster (Hazelcast and Openfire) and, where there is one, the load balancer takes a login. */
@@ -231,6 +238,40 @@ public final class Lab implements AutoCloseable {
         change.run();
         awaitClusterOf(nodes, start);
         return seconds(start, Instant.now());
+    }
+
+    /**
+     * Asks every running node's JVM for a thread dump (SIGQUIT: the JVM prints it to its log and
+     * runs on) and waits up to DEADLINE until each log shows it; lab:down saves the logs. Returns
+     * the nodes whose dump arrived. For a stalled node this is what Openfire was waiting for.
+     */
+    public List<String> threadDumps(Duration deadline) {
+        Map<String, Long> before = new LinkedHashMap<>();
+        for (String node : nodes()) {
+            try {
+                before.put(node, threadDumpCount(node));
+                docker().killContainerCmd(container(node)).withSignal("QUIT").exec();
+            } catch (RuntimeException e) {
+                before.remove(node); // not running (crashed, stopped): nothing to ask
+            }
+        }
+        Instant end = Instant.now().plus(deadline);
+        List<String> dumped = new java.util.ArrayList<>();
+        while (true) {
+            before.forEach((node, count) -> {
+                if (!dumped.contains(node) && threadDumpCount(node) > count) {
+                    dumped.add(node);
+                }
+            });
+            if (dumped.size() == before.size() || Instant.now().isAfter(end)) {
+                return dumped;
+            }
+            Wait.pause();
+        }
+    }
+
+    private long threadDumpCount(String node) {
+        return log(node).lines().stream().filter(line -> line.contains(" Full thread dump ")).count();
     }
 
     public String tail(String service, int lines) {
