@@ -12,6 +12,7 @@ import io.openfirecluster.testsupport.Lab;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -42,12 +43,7 @@ class ConsistencyIT {
      */
     @BeforeAll
     static void startFromFreshNodes() {
-        Lab lab = Lab.get();
-        Instant restart = Instant.now();
-        lab.nodes().forEach(lab.faults()::crash);
-        lab.nodes().forEach(lab.faults()::start);
-        lab.awaitClusterOf(lab.nodes(), restart);
-        Report.add("consistency: nodes restarted for the scenarios, one cluster again after " + Lab.seconds(restart, Instant.now()));
+        Report.add("consistency: nodes restarted for the scenarios, one cluster again after " + Lab.get().restartNodes());
     }
 
     /**
@@ -79,6 +75,7 @@ class ConsistencyIT {
         Lab lab = Lab.get();
         // Every run starts on one Openfire cluster: what a run measures is its own fault only.
         lab.awaitClusterOf(lab.nodes(), Instant.EPOCH);
+        Instant start = Instant.now();
         Scenario scenario = Scenario.parse(name, lab.topology().topology());
         WorkloadPlan plan = ScenarioRun.plan(lab.topology().topology(), "", "", "", ScenarioRun.DEFAULT_ROOM);
         CheckResult result = ScenarioRun.run(lab.network(), scenario, plan, REPORTS, line -> System.out.println("[checker] " + line));
@@ -101,6 +98,12 @@ class ConsistencyIT {
         // traffic it was not, within two minutes, in one run here (Hazelcast had merged). So the
         // isolation runs last, and the suite runs these scenarios after every other test.
         Instant end = Instant.now();
+        // A lock Hazelcast ran twice stays held (see FaultRun.wholeAndUsable): messages to its
+        // user hang on every node, which can explain what this run lost.
+        Set<String> leaks = lab.lockOperationsRunTwice(start);
+        if (!leaks.isEmpty()) {
+            Report.add("consistency " + name + ": Hazelcast ran a lock operation twice during the run, that lock stays held: " + leaks);
+        }
         try {
             lab.awaitClusterOf(lab.nodes(), Instant.EPOCH);
             Report.add("consistency " + name + ": Openfire was one cluster again " + Lab.seconds(end, Instant.now()) + " after the run");

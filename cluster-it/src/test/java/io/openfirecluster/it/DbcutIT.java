@@ -62,6 +62,6 @@ class DbcutIT {
 
     @AfterAll
     static void wholeLab() {
-        FaultRun.healQuietly(Lab.get());
+        FaultRun.wholeAndUsable(Lab.get(), "DbcutIT");
     }
 }

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openfirecluster.testsupport.Lab;
+import io.openfirecluster.testsupport.Xmpp;
 import io.openfirecluster.control.Wait;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +25,12 @@ import java.util.stream.Collectors;
  * one cluster again. The fault itself is lab-control's, the same code as the lab:... goals.
  */
 final class FaultRun {
+    /** The lab's test users (the database seed), who must be able to log in on every node between tests. */
+    private static final List<String> USERS = List.of("user1", "user2");
+    /** Right after membership changes a node may need a few seconds before it binds sessions again. */
+    private static final Duration LOGIN_PROBE = Duration.ofSeconds(20);
+    /** Where the last {@link #wholeAndUsable} read the logs up to. */
+    private static Instant checkedUntil = Instant.EPOCH;
     /** A Hazelcast heartbeat suspicion in a container log line (Docker's timestamp first). */
     private static final Pattern SUSPECTING = Pattern.compile("^(\\S+) .*ClusterHeartbeatManager .*Suspecting Member \\[([^\\]]+)\\]");
 
@@ -142,12 +150,41 @@ final class FaultRun {
         }).count();
     }
 
-    /** Whatever a test left, the next test gets the whole lab back. */
-    static void healQuietly(Lab lab) {
+    /**
+     * Whatever a fault test left, the next test gets the lab back whole and usable: every fault
+     * healed, one cluster, and none of the damage Openfire can keep after its cluster is whole
+     * again. Seen here after a one-way link: Hazelcast ran one lock operation twice while the
+     * members changed, so the lock stayed held (Openfire's cluster locks have no lease) and every
+     * later login of user2 hung, on every node, for good. Damage (a lock operation run twice in
+     * the logs since the last check, or a test user who cannot log in on a node) goes to the
+     * report with thread dumps of every node, and the nodes are restarted: the next test measures
+     * its own fault, not an earlier one's. AFTER names the test for the report.
+     */
+    static void wholeAndUsable(Lab lab, String after) {
         if (lab.faults().active().values().stream().anyMatch(faults -> !faults.isEmpty()) || !lab.hazelcastWhole()) {
             lab.faults().heal(null);
             Wait.until("the lab is whole again", Lab.CLUSTER_DEADLINE, lab::hazelcastWhole);
             lab.awaitClusterOf(lab.nodes(), Instant.EPOCH);
+        }
+        Instant since = checkedUntil;
+        checkedUntil = Instant.now();
+        List<String> damage = new ArrayList<>();
+        lab.lockOperationsRunTwice(since).forEach(where -> damage.add("Hazelcast ran a lock operation twice (" + where + ")"));
+        for (String user : USERS) {
+            for (String node : lab.nodes()) {
+                try (Xmpp session = Xmpp.loginWithin(LOGIN_PROBE, user, node)) {
+                    // logged in and bound: this user works on this node
+                } catch (Exception e) {
+                    damage.add(user + " could not log in on " + node + " within " + LOGIN_PROBE.toSeconds() + " s (" + e.getMessage() + ")");
+                }
+            }
+        }
+        if (!damage.isEmpty()) {
+            List<String> dumped = lab.threadDumps(Duration.ofSeconds(20));
+            String restarted = lab.restartNodes();
+            checkedUntil = Instant.now();
+            Report.add("after " + after + ": Openfire kept damage once its cluster was whole again: " + damage + "; thread dumps of "
+                    + dumped + " are in their logs; every node was restarted, one cluster again after " + restarted);
         }
     }
 

@@ -44,6 +44,6 @@ class IsolateIT {
 
     @AfterAll
     static void wholeLab() {
-        FaultRun.healQuietly(Lab.get());
+        FaultRun.wholeAndUsable(Lab.get(), "IsolateIT");
     }
 }

@@ -31,6 +31,6 @@ class LatencyIT {
 
     @AfterAll
     static void wholeLab() {
-        FaultRun.healQuietly(Lab.get());
+        FaultRun.wholeAndUsable(Lab.get(), "LatencyIT");
     }
 }

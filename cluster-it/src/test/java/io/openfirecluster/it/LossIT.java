@@ -64,6 +64,6 @@ class LossIT {
 
     @AfterAll
     static void wholeLab() {
-        FaultRun.healQuietly(Lab.get());
+        FaultRun.wholeAndUsable(Lab.get(), "LossIT");
     }
 }

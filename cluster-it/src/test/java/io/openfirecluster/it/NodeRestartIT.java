@@ -48,5 +48,6 @@ class NodeRestartIT {
         if (!lab.docker().inspectContainerCmd(lab.container(node)).exec().getState().getRunning()) {
             lab.changeAndAwaitClusterOf(lab.nodes(), () -> lab.start(node));
         }
+        FaultRun.wholeAndUsable(lab, "NodeRestartIT");
     }
 }

@@ -42,6 +42,6 @@ class OnewayIT {
 
     @AfterAll
     static void wholeLab() {
-        FaultRun.healQuietly(Lab.get());
+        FaultRun.wholeAndUsable(Lab.get(), "OnewayIT");
     }
 }

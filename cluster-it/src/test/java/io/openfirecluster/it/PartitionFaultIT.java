@@ -34,6 +34,6 @@ class PartitionFaultIT {
 
     @AfterAll
     static void wholeLab() {
-        FaultRun.healQuietly(Lab.get());
+        FaultRun.wholeAndUsable(Lab.get(), "PartitionFaultIT");
     }
 }

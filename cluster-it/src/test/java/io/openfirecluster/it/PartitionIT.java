@@ -41,7 +41,7 @@ class PartitionIT {
         Xmpp.assertDelivered("user1", Nodes.first(), "user2", cut, Xmpp.SETTLE);
     }
 
-    /** Whatever happened above, the next test class gets the whole cluster back. */
+    /** Whatever happened above, the next test class gets the whole cluster back, usable. */
     @AfterAll
     static void wholeClusterAgain() {
         Lab lab = Lab.get();
@@ -49,5 +49,6 @@ class PartitionIT {
         if (!lab.network().isConnected(cut)) {
             lab.changeAndAwaitClusterOf(lab.nodes(), () -> lab.network().heal(cut));
         }
+        FaultRun.wholeAndUsable(lab, "PartitionIT");
     }
 }

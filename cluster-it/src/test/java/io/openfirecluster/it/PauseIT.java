@@ -32,6 +32,6 @@ class PauseIT {
 
     @AfterAll
     static void wholeLab() {
-        FaultRun.healQuietly(Lab.get());
+        FaultRun.wholeAndUsable(Lab.get(), "PauseIT");
     }
 }

@@ -7,12 +7,14 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Statistics;
 import io.openfirecluster.control.ClusterHealth;
 import io.openfirecluster.control.Faults;
+import io.openfirecluster.control.HazelcastLockLeaks;
 import io.openfirecluster.control.HazelcastMembers;
 import io.openfirecluster.control.LabNetwork;
 import io.openfirecluster.control.OpenfireClusterEvents;
 import io.openfirecluster.topology.ResolvedTopology;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -256,7 +258,7 @@ public final class Lab implements AutoCloseable {
             }
         }
         Instant end = Instant.now().plus(deadline);
-        List<String> dumped = new java.util.ArrayList<>();
+        List<String> dumped = new ArrayList<>();
         while (true) {
             before.forEach((node, count) -> {
                 if (!dumped.contains(node) && threadDumpCount(node) > count) {
@@ -302,6 +304,32 @@ public final class Lab implements AutoCloseable {
         } catch (Exception e) {
             return -1;
         }
+    }
+
+    /**
+     * Kills and starts every node (the database and the load balancer stay) and waits until they
+     * are one cluster again and the load balancer takes a login; returns how long that took. For a
+     * test that must not inherit what earlier faults left in Openfire.
+     */
+    public String restartNodes() {
+        Instant restart = Instant.now();
+        nodes().forEach(faults()::crash);
+        nodes().forEach(faults()::start);
+        awaitClusterOf(nodes(), restart);
+        if (topology.hasService("lb")) {
+            Wait.until("the load balancer accepts a c2s login", Duration.ofSeconds(30), () -> canLogIn("lb"));
+        }
+        return seconds(restart, Instant.now());
+    }
+
+    /**
+     * Where, since SINCE, a node logged that Hazelcast ran one lock operation twice, a lock that
+     * stays held ({@link HazelcastLockLeaks}): "xmpp2: map 'Routing User Sessions' partition 35".
+     */
+    public Set<String> lockOperationsRunTwice(Instant since) {
+        Set<String> found = new TreeSet<>();
+        nodes().forEach(node -> HazelcastLockLeaks.since(log(node).lines(), since).forEach(lock -> found.add(node + ": " + lock)));
+        return found;
     }
 
     public static String seconds(Instant from, Instant to) {
