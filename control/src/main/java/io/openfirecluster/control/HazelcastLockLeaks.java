@@ -1,5 +1,6 @@
 package io.openfirecluster.control;
 
+import io.openfirecluster.topology.LabService;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +20,24 @@ public final class HazelcastLockLeaks {
             + "com\\.hazelcast\\.internal\\.locksupport\\.operations\\.LockOperation\\{.*?partitionId=(\\d+),.*?objectName='([^']*)'");
 
     private HazelcastLockLeaks() {
+    }
+
+    /**
+     * Each lock a node of LAB logged as run twice at or after SINCE, as "xmpp2: map 'NAME'
+     * partition N" (a node that is gone says nothing).
+     */
+    public static Set<String> onNodes(LabNetwork lab, Instant since) {
+        Set<String> found = new TreeSet<>();
+        for (LabService node : lab.topology().nodes()) {
+            String logs;
+            try {
+                logs = lab.logs(lab.topology().container(node), since);
+            } catch (RuntimeException e) {
+                continue;
+            }
+            since(logs.lines().toList(), since).forEach(lock -> found.add(node.getName() + ": " + lock));
+        }
+        return found;
     }
 
     /** Each lock that LINES (a container log with Docker's timestamps) show run twice at or after SINCE, as "map 'NAME' partition N". */

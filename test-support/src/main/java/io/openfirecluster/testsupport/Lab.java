@@ -327,9 +327,7 @@ public final class Lab implements AutoCloseable {
      * stays held ({@link HazelcastLockLeaks}): "xmpp2: map 'Routing User Sessions' partition 35".
      */
     public Set<String> lockOperationsRunTwice(Instant since) {
-        Set<String> found = new TreeSet<>();
-        nodes().forEach(node -> HazelcastLockLeaks.since(log(node).lines(), since).forEach(lock -> found.add(node + ": " + lock)));
-        return found;
+        return HazelcastLockLeaks.onNodes(network, since);
     }
 
     public static String seconds(Instant from, Instant to) {
