@@ -8,6 +8,7 @@ import io.openfirecluster.checker.FaultWindow;
 import io.openfirecluster.checker.WorkloadPlan;
 import io.openfirecluster.checker.scenario.Scenario;
 import io.openfirecluster.checker.scenario.ScenarioRun;
+import io.openfirecluster.control.HazelcastLockLeaks;
 import io.openfirecluster.testsupport.Lab;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,7 +101,7 @@ class ConsistencyIT {
         Instant end = Instant.now();
         // A lock Hazelcast ran twice stays held (see FaultRun.wholeAndUsable): messages to its
         // user hang on every node, which can explain what this run lost.
-        Set<String> leaks = lab.lockOperationsRunTwice(start);
+        Set<String> leaks = HazelcastLockLeaks.onNodes(lab.network(), start);
         if (!leaks.isEmpty()) {
             Report.add("consistency " + name + ": Hazelcast ran a lock operation twice during the run, that lock stays held: " + leaks);
         }

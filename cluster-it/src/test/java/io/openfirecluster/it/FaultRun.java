@@ -3,6 +3,7 @@ package io.openfirecluster.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.openfirecluster.control.HazelcastLockLeaks;
 import io.openfirecluster.testsupport.Lab;
 import io.openfirecluster.testsupport.Xmpp;
 import io.openfirecluster.control.Wait;
@@ -169,7 +170,7 @@ final class FaultRun {
         Instant since = checkedUntil;
         checkedUntil = Instant.now();
         List<String> damage = new ArrayList<>();
-        lab.lockOperationsRunTwice(since).forEach(where -> damage.add("Hazelcast ran a lock operation twice (" + where + ")"));
+        HazelcastLockLeaks.onNodes(lab.network(), since).forEach(where -> damage.add("Hazelcast ran a lock operation twice (" + where + ")"));
         for (String user : USERS) {
             for (String node : lab.nodes()) {
                 try (Xmpp session = Xmpp.loginWithin(LOGIN_PROBE, user, node)) {

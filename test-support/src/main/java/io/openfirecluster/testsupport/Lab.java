@@ -7,7 +7,6 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Statistics;
 import io.openfirecluster.control.ClusterHealth;
 import io.openfirecluster.control.Faults;
-import io.openfirecluster.control.HazelcastLockLeaks;
 import io.openfirecluster.control.HazelcastMembers;
 import io.openfirecluster.control.LabNetwork;
 import io.openfirecluster.control.OpenfireClusterEvents;
@@ -82,6 +81,10 @@ public final class Lab implements AutoCloseable {
     /** Waits until all nodes are one cluster (Hazelcast and Openfire) and, where there is one, the load balancer takes a login. */
     public void awaitReady() {
         awaitClusterOf(nodes(), Instant.EPOCH);
+        awaitLoadBalancerLogin();
+    }
+
+    private void awaitLoadBalancerLogin() {
         if (topology.hasService("lb")) {
             Wait.until("the load balancer accepts a c2s login", Duration.ofSeconds(30), () -> canLogIn("lb"));
         }
@@ -316,18 +319,8 @@ public final class Lab implements AutoCloseable {
         nodes().forEach(faults()::crash);
         nodes().forEach(faults()::start);
         awaitClusterOf(nodes(), restart);
-        if (topology.hasService("lb")) {
-            Wait.until("the load balancer accepts a c2s login", Duration.ofSeconds(30), () -> canLogIn("lb"));
-        }
+        awaitLoadBalancerLogin();
         return seconds(restart, Instant.now());
-    }
-
-    /**
-     * Where, since SINCE, a node logged that Hazelcast ran one lock operation twice, a lock that
-     * stays held ({@link HazelcastLockLeaks}): "xmpp2: map 'Routing User Sessions' partition 35".
-     */
-    public Set<String> lockOperationsRunTwice(Instant since) {
-        return HazelcastLockLeaks.onNodes(network, since);
     }
 
     public static String seconds(Instant from, Instant to) {
