@@ -176,6 +176,23 @@ class ConsistencyCheckerTest {
         assertEquals(7, room.latency().count());
     }
 
+    /** The edges of the windows: a stay in the room is [join, drop), a heal at the very receive makes it late. */
+    @Test
+    void windowsIncludeTheirStartAndExcludeTheirEnd() {
+        History history = new HistoryBuilder()
+                .join(100, "c01").join(100, "c02")
+                .groupSend(100, "c01", 1).groupReceive(110, "c01", "c01", 1)
+                .disconnect(200, "c02")
+                .groupSend(200, "c01", 2).groupReceive(210, "c01", "c01", 2)
+                .send(300, "c01", "c02", 1).fault(300, "cut xmpp2", false).fault(400, "cut xmpp2", false)
+                .receive(400, "c02", "c01", "c02", 1)
+                .build();
+        CheckResult result = check("edges", history);
+
+        assertEquals(Map.of("c02", 1L), result.rooms().get(0).missedByOccupant(), "due the message sent as it joined, not the one sent as it dropped");
+        assertEquals(1, result.late(), "healed at the instant of the receive, not at the instant of the send");
+    }
+
     @Test
     void roomMessageDeliveredTwiceToAnOccupantIsARoomDuplicate() {
         History history = new HistoryBuilder()

@@ -1,7 +1,6 @@
 package io.openfirecluster.checker;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -132,25 +131,32 @@ public record HistoryRecount(long sent, long acked, long live, long late, long l
         history.ofKind(Event.Kind.GROUP_SEND, Event.Kind.ROOM_JOIN, Event.Kind.OCCUPANTS).forEach(event -> names.add(event.to()));
         SortedMap<String, RoomCount> rooms = new TreeMap<>();
         for (String room : names) {
-            // Walk the events in order, keeping who is in the room; a send is due to everyone in it then.
-            Map<String, Set<String>> dueTo = new LinkedHashMap<>();
+            // Each client's stays in the room, [joined, dropped) in nanos; an open stay lasts to the end.
+            Map<String, List<long[]>> stays = new HashMap<>();
+            Map<String, Long> since = new HashMap<>();
+            Map<String, Event> sends = new LinkedHashMap<>();
             Map<String, Integer> received = new HashMap<>();
-            Set<String> inRoom = new HashSet<>();
-            for (Event event : joinsFirstDropsLast(history)) {
+            for (Event event : history.events()) {
+                boolean here = event.to().equals(room);
                 switch (event.kind()) {
                     case ROOM_JOIN -> {
-                        if (event.to().equals(room)) {
-                            inRoom.add(event.client());
+                        if (here) {
+                            since.putIfAbsent(event.client(), event.nanos());
                         }
                     }
-                    case DISCONNECT -> inRoom.remove(event.client());
+                    case DISCONNECT -> {
+                        Long joined = since.remove(event.client());
+                        if (joined != null) {
+                            stays.computeIfAbsent(event.client(), c -> new ArrayList<>()).add(new long[] {joined, event.nanos()});
+                        }
+                    }
                     case GROUP_SEND -> {
-                        if (event.to().equals(room)) {
-                            dueTo.putIfAbsent(event.messageId(), new HashSet<>(inRoom));
+                        if (here) {
+                            sends.putIfAbsent(event.messageId(), event);
                         }
                     }
                     case GROUP_RECEIVE -> {
-                        if (event.to().equals(room)) {
+                        if (here) {
                             received.merge(event.messageId() + "|" + event.client(), 1, Integer::sum);
                         }
                     }
@@ -158,31 +164,22 @@ public record HistoryRecount(long sent, long acked, long live, long late, long l
                     }
                 }
             }
+            since.forEach((client, joined) -> stays.computeIfAbsent(client, c -> new ArrayList<>()).add(new long[] {joined, Long.MAX_VALUE}));
             long missed = 0;
             long duplicated = 0;
-            for (Map.Entry<String, Set<String>> send : dueTo.entrySet()) {
-                for (String occupant : send.getValue()) {
-                    missed += received.containsKey(send.getKey() + "|" + occupant) ? 0 : 1;
+            for (Event send : sends.values()) {
+                for (Map.Entry<String, List<long[]>> occupant : stays.entrySet()) {
+                    boolean inRoom = occupant.getValue().stream().anyMatch(stay -> stay[0] <= send.nanos() && send.nanos() < stay[1]);
+                    missed += inRoom && !received.containsKey(send.messageId() + "|" + occupant.getKey()) ? 1 : 0;
                 }
             }
             for (Map.Entry<String, Integer> delivery : received.entrySet()) {
                 String id = delivery.getKey().substring(0, delivery.getKey().lastIndexOf('|'));
-                duplicated += dueTo.containsKey(id) && delivery.getValue() > 1 ? 1 : 0;
+                duplicated += sends.containsKey(id) && delivery.getValue() > 1 ? 1 : 0;
             }
-            rooms.put(room, new RoomCount(dueTo.size(), missed, duplicated));
+            rooms.put(room, new RoomCount(sends.size(), missed, duplicated));
         }
         return rooms;
-    }
-
-    /**
-     * HISTORY's events, and among those at the same time joins before and disconnects after the
-     * rest: an occupant is in the room from the instant it joined until the instant it dropped, excluded.
-     */
-    private static List<Event> joinsFirstDropsLast(History history) {
-        List<Event> events = new ArrayList<>(history.events());
-        events.sort(Comparator.comparingLong(Event::nanos).thenComparingInt(event ->
-                event.kind() == Event.Kind.ROOM_JOIN ? 0 : event.kind() == Event.Kind.DISCONNECT ? 2 : 1));
-        return events;
     }
 
     /** Message ids HISTORY records more than one send of: a workload sends each id once. */
