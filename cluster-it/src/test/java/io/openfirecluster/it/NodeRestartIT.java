@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openfirecluster.testsupport.Lab;
 import io.openfirecluster.testsupport.Xmpp;
+import org.jivesoftware.smackx.ping.PingManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -24,7 +25,7 @@ class NodeRestartIT {
         lab.changeAndAwaitClusterOf(Nodes.allBut(node), () -> lab.stop(node));
         for (int i = 0; i < 3 * lab.nodes().size(); i++) {
             try (Xmpp session = i == 0 ? Xmpp.loginWithin(Xmpp.SETTLE, "user1", "lb") : Xmpp.login("user1", "lb")) {
-                assertTrue(session.connection.isAuthenticated(), "login " + i + " through the load balancer failed");
+                assertTrue(PingManager.getInstanceFor(session.connection).pingMyServer(), "login " + i + " through the load balancer: its node does not answer");
             }
         }
     }
@@ -37,7 +38,7 @@ class NodeRestartIT {
         Report.add("restart: " + node + " was back in a cluster of " + lab.nodes().size() + " after "
                 + lab.changeAndAwaitClusterOf(lab.nodes(), () -> lab.start(node)));
         try (Xmpp session = Xmpp.loginWithin(Xmpp.SETTLE, "user2", node)) {
-            assertTrue(session.connection.isAuthenticated());
+            assertTrue(PingManager.getInstanceFor(session.connection).pingMyServer(), "the restarted " + node + " does not answer its client");
         }
     }
 

@@ -1,7 +1,6 @@
 package io.openfirecluster.loadbalancer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -213,7 +212,6 @@ class LoadBalancerIT {
         int logBefore = accessLog().length();
         docker.stopContainerCmd(container).withTimeout(5).exec();
         try {
-            assertFalse(docker.inspectContainerCmd(container).exec().getState().getRunning());
             List<Answer> answers = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 answers.add(ask(55222)); // an IOException here is a client that saw the dead node

