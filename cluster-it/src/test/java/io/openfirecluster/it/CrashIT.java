@@ -1,5 +1,6 @@
 package io.openfirecluster.it;
 
+import io.openfirecluster.control.Fault;
 import io.openfirecluster.testsupport.Lab;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +19,7 @@ class CrashIT {
     void peersDropACrashedNode() {
         Lab lab = Nodes.atLeast(2);
         String crashed = Nodes.last();
-        fault = FaultRun.apply(lab, "crash " + crashed, () -> lab.faults().crash(crashed)).noticedWhenPeersDrop(crashed);
+        fault = FaultRun.apply(lab, "crash " + crashed, () -> lab.faults().apply(new Fault.Crash(crashed))).noticedWhenPeersDrop(crashed);
         fault.assertActiveOn(List.of(crashed), "crashed");
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openfirecluster.control.DockerLog;
+import io.openfirecluster.control.Fault;
 import io.openfirecluster.testsupport.Lab;
 import io.openfirecluster.testsupport.Xmpp;
 import java.time.Instant;
@@ -33,7 +34,7 @@ class DbcutIT {
         Lab lab = Nodes.atLeast(2);
         String cut = Nodes.last();
         applied = Instant.now();
-        fault = FaultRun.apply(lab, "dbcut " + cut, () -> lab.faults().dbcut(cut));
+        fault = FaultRun.apply(lab, "dbcut " + cut, () -> lab.faults().apply(new Fault.Dbcut(cut)));
         fault.assertActiveOn(List.of(cut), "dbcut");
         assertThrows(Exception.class, () -> Xmpp.login("user1", cut).close(), "a login on " + cut + " completed without its database");
         for (String node : Nodes.allBut(cut)) {
