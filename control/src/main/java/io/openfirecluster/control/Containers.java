@@ -27,7 +27,8 @@ public final class Containers {
 
     private final DockerClient docker;
 
-    Containers(DockerClient docker) {
+    /** The containers the Docker engine DOCKER runs; a lab's are {@link LabNetwork#containers()}. */
+    public Containers(DockerClient docker) {
         this.docker = docker;
     }
 

@@ -28,6 +28,14 @@ public final class Wait {
      * naming WHAT and the last STATE (what was seen instead), so a failed wait says why.
      */
     public static <T> T until(String what, Duration deadline, Supplier<Optional<T>> value, Supplier<String> state) {
+        return until(what, deadline, INTERVAL, value, state);
+    }
+
+    /**
+     * As {@link #until(String, Duration, Supplier, Supplier)}, asking every INTERVAL: for a wait
+     * that also measures how long the outcome took, to a finer step than the usual interval.
+     */
+    public static <T> T until(String what, Duration deadline, Duration interval, Supplier<Optional<T>> value, Supplier<String> state) {
         Instant end = Instant.now().plus(deadline);
         while (true) {
             Optional<T> result = value.get();
@@ -38,14 +46,18 @@ public final class Wait {
                 String seen = state.get();
                 throw new WaitTimeoutException(what + ": not within " + deadline.toSeconds() + " s" + (seen.isEmpty() ? "" : " (seen: " + seen + ")"));
             }
-            pause();
+            sleep(interval);
         }
     }
 
     /** One polling interval, for a loop that waits for something with no deadline (a log stream to re-attach to). */
     public static void pause() {
+        sleep(INTERVAL);
+    }
+
+    private static void sleep(Duration interval) {
         try {
-            Thread.sleep(INTERVAL.toMillis());
+            Thread.sleep(interval.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LabException("interrupted while waiting", e);
