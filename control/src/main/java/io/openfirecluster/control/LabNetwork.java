@@ -13,7 +13,6 @@ import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Network;
-import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
@@ -39,7 +38,8 @@ import java.util.function.Consumer;
  * network namespace, with its fixed addresses, DNS names and published host ports (like a
  * Kubernetes pod sandbox). The service itself runs with {@code net=container:HOLDER}, which the
  * docker-maven-plugin supports, so it needs no networking configuration of its own; and cutting
- * the holder off the network cuts the service off while it keeps running.
+ * the holder off the network cuts the service off while it keeps running. What is done to a
+ * container once it exists (state, exec, logs, pause, kill) is {@link #containers()}'s job.
  */
 public final class LabNetwork implements AutoCloseable {
     /** Label on everything this class creates; its value is the network name. */
