@@ -99,7 +99,7 @@ public sealed interface Fault permits Fault.Isolate, Fault.Partition, Fault.Onew
             from = name(from, "one-way fault");
             to = name(to, "one-way fault");
             if (from.equals(to)) {
-                throw new LabException("a one-way fault from and to are both " + from + ": name two different nodes");
+                throw new LabException("a one-way fault from " + from + " to " + to + " names one node twice (both " + from + "): name two different nodes");
             }
         }
 

@@ -6,6 +6,7 @@ import io.openfirecluster.control.Containers;
 import io.openfirecluster.control.DockerLog;
 import io.openfirecluster.control.LogLines;
 import io.openfirecluster.control.Wait;
+import io.openfirecluster.topology.LabException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,11 @@ final class LogStream implements AutoCloseable {
                 return;
             }
             if (!closed) {
-                Wait.pause(); // the container stopped; it may be started again
+                try {
+                    Wait.pause(); // the container stopped; it may be started again
+                } catch (LabException interrupted) {
+                    return; // closed while waiting
+                }
             }
         }
     }
