@@ -13,6 +13,7 @@ import io.openfirecluster.checker.WorkloadPlan;
 import io.openfirecluster.checker.scenario.Scenario;
 import io.openfirecluster.checker.scenario.ScenarioRun;
 import io.openfirecluster.control.HazelcastLockLeaks;
+import io.openfirecluster.control.WaitTimeoutException;
 import io.openfirecluster.testsupport.Lab;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -118,7 +119,7 @@ class ConsistencyIT {
         try {
             lab.awaitClusterOf(lab.nodes(), Instant.EPOCH);
             Report.add("consistency " + name + ": Openfire was one cluster again " + Lab.seconds(end, Instant.now()) + " after the run");
-        } catch (AssertionError notWhole) {
+        } catch (WaitTimeoutException notWhole) {
             Report.add("consistency " + name + ": Openfire was NOT one cluster again within " + Lab.CLUSTER_DEADLINE.toSeconds()
                     + " s after the run (Hazelcast: " + lab.hazelcastWhole() + ")");
         }

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openfirecluster.control.DockerLog;
-import io.openfirecluster.control.LabNetwork;
+import io.openfirecluster.control.Containers;
+import io.openfirecluster.control.Fault;
 import io.openfirecluster.testsupport.Lab;
 import io.openfirecluster.topology.LabService;
 import io.openfirecluster.topology.Topology;
@@ -35,7 +36,7 @@ class CrashIT {
     void peersDropACrashedNode() {
         Lab lab = Nodes.atLeast(2);
         String crashed = Nodes.last();
-        fault = FaultRun.apply(lab, "crash " + crashed, () -> lab.faults().crash(crashed)).noticedWhenPeersDrop(crashed);
+        fault = FaultRun.apply(lab, "crash " + crashed, () -> lab.faults().apply(new Fault.Crash(crashed))).noticedWhenPeersDrop(crashed);
         fault.assertActiveOn(List.of(crashed), "crashed");
     }
 
@@ -88,7 +89,7 @@ class CrashIT {
 
     /** The output of COMMAND in SERVICE's container; it must succeed. */
     private static String run(Lab lab, String service, String... command) {
-        LabNetwork.ExecResult result = lab.network().exec(lab.container(service), Duration.ofSeconds(10), command);
+        Containers.ExecResult result = lab.network().containers().exec(lab.container(service), Duration.ofSeconds(10), command);
         assertEquals(0, result.exitCode(), List.of(command) + " in " + service + ": " + result.output());
         return result.output();
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openfirecluster.control.DockerLog;
+import io.openfirecluster.control.Fault;
 import io.openfirecluster.testsupport.Lab;
 import io.openfirecluster.testsupport.Xmpp;
 import java.time.Instant;
@@ -35,7 +36,7 @@ class DbcutIT {
         Lab lab = Nodes.atLeast(2);
         String cut = Nodes.last();
         applied = Instant.now();
-        fault = FaultRun.apply(lab, "dbcut " + cut, () -> lab.faults().dbcut(cut));
+        fault = FaultRun.apply(lab, "dbcut " + cut, () -> lab.faults().apply(new Fault.Dbcut(cut)));
         fault.assertActiveOn(List.of(cut), "dbcut");
         // Authentication needs the user's SCRAM credentials from the database, whose connections
         // the cut node gets refused: Openfire answers the SASL exchange with nothing (seen here, and

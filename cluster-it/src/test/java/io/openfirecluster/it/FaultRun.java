@@ -118,7 +118,7 @@ final class FaultRun {
      * and adds the fault's report line.
      */
     void healAndAwaitWhole(boolean membershipChanged) {
-        healAndAwaitWhole(membershipChanged, () -> lab.faults().heal(null));
+        healAndAwaitWhole(membershipChanged, () -> lab.faults().heal());
     }
 
     /** As {@link #healAndAwaitWhole(boolean)}, healed by HEAL (e.g. lab:resume, lab:start) instead of lab:heal. */
@@ -163,7 +163,7 @@ final class FaultRun {
      */
     static void wholeAndUsable(Lab lab, String after) {
         if (lab.faults().active().values().stream().anyMatch(faults -> !faults.isEmpty()) || !lab.hazelcastWhole()) {
-            lab.faults().heal(null);
+            lab.faults().heal();
             Wait.until("the lab is whole again", Lab.CLUSTER_DEADLINE, lab::hazelcastWhole);
             lab.awaitClusterOf(lab.nodes(), Instant.EPOCH);
         }

@@ -2,8 +2,10 @@ package io.openfirecluster.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.openfirecluster.control.Fault;
 import io.openfirecluster.testsupport.Lab;
 import io.openfirecluster.testsupport.Xmpp;
+import java.util.List;
 import org.jivesoftware.smackx.ping.PingManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,7 +27,7 @@ class IsolateIT {
         Lab lab = Nodes.atLeast(2);
         String isolated = Nodes.last();
         try (Xmpp before = Xmpp.login("user1", isolated)) {
-            fault = FaultRun.apply(lab, "isolate " + isolated, () -> lab.faults().isolate(isolated)).noticedWhenPeersDrop(isolated);
+            fault = FaultRun.apply(lab, "isolate " + isolated, () -> lab.faults().apply(new Fault.Isolate(isolated))).noticedWhenPeersDrop(isolated);
             fault.noticedWhen(isolated + " is a cluster of 1", () -> lab.hazelcastClusterOf(java.util.List.of(isolated)));
             fault.assertActiveOn(java.util.List.of(isolated), "isolate");
             assertTrue(PingManager.getInstanceFor(before.connection).pingMyServer(), "a client on the isolated node lost its server");

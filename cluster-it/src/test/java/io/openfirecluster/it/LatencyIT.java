@@ -2,8 +2,10 @@ package io.openfirecluster.it;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.openfirecluster.control.Fault;
 import io.openfirecluster.testsupport.Lab;
 import io.openfirecluster.topology.LabException;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,7 @@ class LatencyIT {
         String slow = Nodes.last();
         FaultRun fault;
         try {
-            fault = FaultRun.apply(lab, "latency 200ms " + slow, () -> lab.faults().latency(slow, "200ms"));
+            fault = FaultRun.apply(lab, "latency 200ms " + slow, () -> lab.faults().apply(new Fault.Latency(slow, Duration.ofMillis(200))));
         } catch (LabException e) {
             System.out.println("[WARNING] NOT RUN: LatencyIT: " + e.getMessage());
             assumeTrue(false, e.getMessage());

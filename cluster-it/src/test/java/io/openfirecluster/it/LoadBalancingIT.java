@@ -42,7 +42,7 @@ class LoadBalancingIT {
     private static Map<String, Integer> c2sConnectionsPerNode(Lab lab) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String node : lab.nodes()) {
-            String table = lab.network().exec(lab.topology().holder(node), Duration.ofSeconds(10),
+            String table = lab.network().containers().exec(lab.topology().holder(node), Duration.ofSeconds(10),
                     "cat", "/proc/net/tcp", "/proc/net/tcp6").output();
             // Columns: sl local_address rem_address st ...; 1466 is port 5222 in hex, 01 is ESTABLISHED.
             counts.put(node, (int) table.lines().map(String::trim).map(line -> line.split("\\s+"))

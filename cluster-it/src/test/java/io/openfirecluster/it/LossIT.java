@@ -1,5 +1,6 @@
 package io.openfirecluster.it;
 
+import io.openfirecluster.control.Fault;
 import io.openfirecluster.testsupport.Lab;
 import io.openfirecluster.control.Wait;
 import io.openfirecluster.testsupport.Xmpp;
@@ -30,7 +31,7 @@ class LossIT {
         Lab lab = Nodes.atLeast(2);
         String lossy = Nodes.last();
         String peer = Nodes.first();
-        fault = FaultRun.apply(lab, "loss 20% " + lossy, () -> lab.faults().loss(lossy, "20"));
+        fault = FaultRun.apply(lab, "loss 20% " + lossy, () -> lab.faults().apply(new Fault.Loss(lossy, 20)));
         fault.assertActiveOn(List.of(lossy), "loss 20%");
         TreeMap<Integer, Integer> sizesSeen = new TreeMap<>();
         int sent = 0;

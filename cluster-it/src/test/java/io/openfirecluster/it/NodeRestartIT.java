@@ -46,7 +46,7 @@ class NodeRestartIT {
     static void wholeClusterAgain() {
         Lab lab = Lab.get();
         String node = Nodes.last();
-        if (!lab.docker().inspectContainerCmd(lab.container(node)).exec().getState().getRunning()) {
+        if (!lab.state(node).running()) {
             lab.changeAndAwaitClusterOf(lab.nodes(), () -> lab.start(node));
         }
         FaultRun.wholeAndUsable(lab, "NodeRestartIT");

@@ -1,5 +1,6 @@
 package io.openfirecluster.it;
 
+import io.openfirecluster.control.Fault;
 import io.openfirecluster.testsupport.Lab;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ class OnewayIT {
         Lab lab = Nodes.atLeast(2);
         String from = Nodes.first();
         String to = Nodes.second();
-        fault = FaultRun.apply(lab, "oneway " + from + "->" + to, () -> lab.faults().oneway(from, to))
+        fault = FaultRun.apply(lab, "oneway " + from + "->" + to, () -> lab.faults().apply(new Fault.Oneway(from, to)))
                 .noticedWhen("some node no longer sees all " + lab.nodes().size() + " members", () -> !lab.hazelcastWhole());
         fault.assertActiveOn(List.of(from), "oneway " + from + "->" + to);
         Map<String, String> views = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.openfirecluster.it;
 
+import io.openfirecluster.control.Fault;
 import io.openfirecluster.testsupport.Lab;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +21,7 @@ class PartitionFaultIT {
         String alone = Nodes.first();
         List<String> rest = Nodes.allBut(alone);
         String groups = alone + "|" + String.join(",", rest);
-        fault = FaultRun.apply(lab, "partition " + groups, () -> lab.faults().partition(groups)).noticedWhenPeersDrop(alone);
+        fault = FaultRun.apply(lab, "partition " + groups, () -> lab.faults().apply(new Fault.Partition(List.of(List.of(alone), rest)))).noticedWhenPeersDrop(alone);
         fault.noticedWhen(alone + " is a cluster of 1", () -> lab.hazelcastClusterOf(List.of(alone)));
         fault.assertActiveOn(lab.nodes(), "partition " + groups);
     }

@@ -1,5 +1,6 @@
 package io.openfirecluster.it;
 
+import io.openfirecluster.control.Fault;
 import io.openfirecluster.testsupport.Lab;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +19,7 @@ class PauseIT {
     void peersDropAFrozenNodeAfterFailureDetection() {
         Lab lab = Nodes.atLeast(2);
         String frozen = Nodes.last();
-        fault = FaultRun.apply(lab, "pause " + frozen, () -> lab.faults().pause(frozen)).noticedWhenNoPeerLists(frozen);
+        fault = FaultRun.apply(lab, "pause " + frozen, () -> lab.faults().apply(new Fault.Pause(frozen))).noticedWhenNoPeerLists(frozen);
         fault.assertActiveOn(List.of(frozen), "paused");
     }
 

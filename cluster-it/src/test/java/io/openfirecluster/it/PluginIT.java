@@ -82,7 +82,7 @@ class PluginIT {
     static void removeTheProbe() {
         Lab lab = Lab.get();
         for (String node : lab.nodes()) {
-            lab.network().execAsRoot(lab.container(node), Duration.ofSeconds(30), "rm", "-f", PluginInstall.PLUGINS + "/" + NAME + ".jar");
+            lab.network().containers().execAsRoot(lab.container(node), Duration.ofSeconds(30), "rm", "-f", PluginInstall.PLUGINS + "/" + NAME + ".jar");
         }
     }
 
@@ -113,7 +113,7 @@ class PluginIT {
 
     /** Openfire's lib/xmppserver-*.jar from a running node: the probe is compiled against exactly what the lab runs. */
     private static void copyServerJar(Lab lab, String container, Path target) throws IOException {
-        String name = lab.network().exec(container, Duration.ofSeconds(30), "sh", "-c", "cd /opt/openfire/lib && ls xmppserver*.jar").output().trim();
+        String name = lab.network().containers().exec(container, Duration.ofSeconds(30), "sh", "-c", "cd /opt/openfire/lib && ls xmppserver*.jar").output().trim();
         try (InputStream in = lab.docker().copyArchiveFromContainerCmd(container, "/opt/openfire/lib/" + name).exec();
              TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
             for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {

@@ -40,7 +40,7 @@ class StartupIT {
     }
 
     private static Instant startedAt(Lab lab, String service) {
-        return Instant.parse(lab.docker().inspectContainerCmd(lab.container(service)).exec().getState().getStartedAt());
+        return lab.state(service).startedAt().orElseThrow(() -> new AssertionError(service + " has not started"));
     }
 
     private static Instant milestone(Lab lab, String service, String regex) {

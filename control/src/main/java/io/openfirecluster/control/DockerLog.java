@@ -16,14 +16,4 @@ public final class DockerLog {
         int space = line.indexOf(' ');
         return space < 0 ? "" : line.substring(space + 1);
     }
-
-    /** When the last line matching PATTERN was logged, if one was. */
-    public static java.util.Optional<Instant> last(String logs, java.util.regex.Pattern pattern) {
-        return logs.lines().filter(line -> pattern.matcher(line).find()).reduce((a, b) -> b).map(DockerLog::timestamp);
-    }
-
-    /** When the first line matching PATTERN was logged, if one was. */
-    public static java.util.Optional<Instant> first(String logs, java.util.regex.Pattern pattern) {
-        return logs.lines().filter(line -> pattern.matcher(line).find()).findFirst().map(DockerLog::timestamp);
-    }
 }

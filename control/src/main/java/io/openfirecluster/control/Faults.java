@@ -1,50 +1,59 @@
 package io.openfirecluster.control;
 
-import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.exception.NotFoundException;
 import io.openfirecluster.topology.LabException;
 import io.openfirecluster.topology.LabService;
 import io.openfirecluster.topology.Topology;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Breaks a running lab the ways real networks and JVMs fail, and mends it (Jepsen's nemesis: it
  * only makes faults; what they did is for others to observe). Packet faults are iptables rules in
  * the address holders' namespaces ({@link PacketRules}); pause, crash and start act on the node
- * containers. Every input is checked, and the lab found running, before anything changes; applying
- * a fault twice is harmless; {@link #heal} undoes everything (or one node's faults).
+ * containers. Faults are values ({@link Fault}); each is checked against the lab's nodes, and the
+ * lab found running, before anything changes; applying one twice is harmless; {@link #heal(Fault)}
+ * undoes one, {@link #heal()} everything, {@link #heal(String)} one service's faults.
  */
 public final class Faults {
     private static final Duration COMMAND = Duration.ofSeconds(10);
-    private static final Pattern DELAY = Pattern.compile("(\\d{1,5})(ms|s)");
 
     private final LabNetwork lab;
+    private final Containers containers;
     private final Topology topology;
 
     public Faults(LabNetwork lab) {
         this.lab = lab;
+        this.containers = lab.containers();
         this.topology = lab.topology();
     }
 
-    /** All traffic between NODE and the other nodes is dropped; clients, the load balancer and the database still reach it. */
-    public void isolate(String node) {
-        LabService isolated = node(node);
+    /** Makes FAULT on the lab, after checking it against the lab's nodes and that the lab runs; applying it twice is harmless. */
+    public void apply(Fault fault) {
+        fault.apply(this);
+    }
+
+    /** Undoes FAULT (see {@link Fault#heal}); healing what is not there is harmless. */
+    public void heal(Fault fault) {
+        fault.heal(this);
+    }
+
+    void isolate(Fault.Isolate fault) {
+        LabService isolated = node(fault.node());
         requireRunning();
         rules(isolated, "isolate", peersOf(isolated).stream().flatMap(peer -> addresses(peer).stream()).map(PacketRules.Drop::both).toList());
     }
 
-    /** Nodes reach only the nodes of their own group; GROUPS is e.g. "xmpp1,xmpp2|xmpp3", every node named exactly once. */
-    public void partition(String groups) {
-        List<List<LabService>> split = parseGroups(groups);
+    void partition(Fault.Partition fault) {
+        List<List<LabService>> split = fault.groups().stream().map(group -> group.stream().map(this::node).toList()).toList();
+        List<String> left = topology.nodeNames().stream().filter(n -> !fault.nodes().contains(n)).toList();
+        if (!left.isEmpty()) {
+            throw new LabException("the partition " + fault + " leaves out " + left + ": name every node exactly once");
+        }
         requireRunning();
-        String fault = "partition " + groups.replace(" ", "");
+        String label = "partition " + fault;
         Map<LabService, List<PacketRules.Drop>> plan = new LinkedHashMap<>();
         for (List<LabService> group : split) {
             for (LabService node : group) {
@@ -52,58 +61,49 @@ public final class Faults {
                         .flatMap(other -> addresses(other).stream()).map(PacketRules.Drop::both).toList());
             }
         }
-        Parallel.forEach(List.copyOf(plan.entrySet()), entry -> rules(entry.getKey(), fault, entry.getValue()));
+        Parallel.forEach(List.copyOf(plan.entrySet()), entry -> rules(entry.getKey(), label, entry.getValue()));
     }
 
-    /** Packets from FROM to TO are dropped; TO to FROM still flows. */
-    public void oneway(String from, String to) {
-        LabService sender = node(from);
-        LabService receiver = node(to);
-        if (sender.equals(receiver)) {
-            throw new LabException("lab.from and lab.to are both " + from + ": name two different nodes");
-        }
+    void oneway(Fault.Oneway fault) {
+        LabService sender = node(fault.from());
+        LabService receiver = node(fault.to());
         requireRunning();
-        rules(sender, "oneway " + from + "->" + to, addresses(receiver).stream().map(PacketRules.Drop::outbound).toList());
+        rules(sender, "oneway " + fault.from() + "->" + fault.to(), addresses(receiver).stream().map(PacketRules.Drop::outbound).toList());
     }
 
-    /** NODE loses the database and keeps everything else. */
-    public void dbcut(String node) {
-        LabService cut = node(node);
+    void dbcut(Fault.Dbcut fault) {
+        LabService cut = node(fault.node());
         // The database is what a node starts after (its <after> in the topology).
         List<LabService> database = topology.after(cut);
         if (database.isEmpty()) {
-            throw new LabException(node + " starts after no service, so the lab does not know its database: set <after> in the node template");
+            throw new LabException(fault.node() + " starts after no service, so the lab does not know its database: set <after> in the node template");
         }
         requireRunning();
         rules(cut, "dbcut", database.stream().flatMap(db -> addresses(db).stream()).map(PacketRules.Drop::refused).toList());
     }
 
-    /** A random PERCENT of NODE's packets to and from the other nodes is lost. */
-    public void loss(String node, String percent) {
-        LabService lossy = node(node);
-        int share = percent(percent);
+    void loss(Fault.Loss fault) {
+        LabService lossy = node(fault.node());
         requireRunning();
-        rules(lossy, "loss " + share + "%", peersOf(lossy).stream().flatMap(peer -> addresses(peer).stream())
-                .map(address -> PacketRules.Drop.share(address, share)).toList());
+        rules(lossy, "loss " + fault.percent() + "%", peersOf(lossy).stream().flatMap(peer -> addresses(peer).stream())
+                .map(address -> PacketRules.Drop.share(address, fault.percent())).toList());
     }
 
     /**
-     * Delays NODE's packets to the other nodes by DELAY (e.g. 200ms) with tc netem: an htb root
-     * whose second class, for the peers' addresses, holds the netem qdisc. Kernels without sch_netem
-     * (this lab's CI machine) cannot: it says so in one line and leaves the namespace as it was.
+     * Delays the node's packets to the other nodes with tc netem: an htb root whose second class,
+     * for the peers' addresses, holds the netem qdisc. Kernels without sch_netem (this lab's CI
+     * machine) cannot: it says so in one line and leaves the namespace as it was.
      */
-    public void latency(String node, String delay) {
-        LabService slow = node(node);
-        if (delay == null || !DELAY.matcher(delay.trim()).matches()) {
-            throw new LabException("lab.delay=" + delay + " is not a delay: give milliseconds or seconds, e.g. -Dlab.delay=200ms");
-        }
+    void latency(Fault.Latency fault) {
+        LabService slow = node(fault.node());
         requireRunning();
+        String delay = fault.delay().toMillis() + "ms";
         StringBuilder script = new StringBuilder("set -e\ndev=$(ls /sys/class/net | grep -v '^lo$' | head -n 1)\n")
                 .append("tc qdisc del dev $dev root 2>/dev/null || true\n")
                 .append("tc qdisc add dev $dev root handle 1: htb default 1\n")
                 .append("tc class add dev $dev parent 1: classid 1:1 htb rate 10gbit\n")
                 .append("tc class add dev $dev parent 1: classid 1:2 htb rate 10gbit\n")
-                .append("if ! tc qdisc add dev $dev parent 1:2 handle 20: netem delay ").append(delay.trim()).append(" 2>/tmp/netem; then\n")
+                .append("if ! tc qdisc add dev $dev parent 1:2 handle 20: netem delay ").append(delay).append(" 2>/tmp/netem; then\n")
                 .append("  tc qdisc del dev $dev root; cat /tmp/netem >&2; exit 3\nfi\n");
         for (LabService peer : peersOf(slow)) {
             for (String address : addresses(peer)) {
@@ -112,47 +112,63 @@ public final class Faults {
                         .append(" flowid 1:2\n");
             }
         }
-        LabNetwork.ExecResult result = lab.execAsRoot(topology.holder(slow), COMMAND, "sh", "-c", script.toString());
+        Containers.ExecResult result = containers.execAsRoot(topology.holder(slow), COMMAND, "sh", "-c", script.toString());
         if (result.exitCode() == 3) {
-            throw new LabException("lab:latency needs the kernel's netem queueing discipline (sch_netem), which this machine's kernel lacks ("
+            throw new LabException("a latency needs the kernel's netem queueing discipline (sch_netem), which this machine's kernel lacks ("
                     + result.output().lines().filter(line -> !line.startsWith("Warning")).reduce((a, b) -> b).orElse("").trim()
                     + "): delay cannot be injected here; the other faults work");
         }
-        check(result, "add a " + delay + " delay to " + node);
+        check(result, "add a " + delay + " delay to " + fault.node());
     }
 
-    /** Freezes NODE's processes (docker pause): a JVM that stops answering but keeps its sockets. */
-    public void pause(String node) {
-        String container = nodeContainer(node);
-        if (!state(container).getPaused()) {
-            lab.docker().pauseContainerCmd(container).exec();
-        }
+    void pause(Fault.Pause fault) {
+        containers.pause(nodeContainer(fault.node()));
     }
 
+    /** Thaws a paused NODE; one that is not paused is left as it is. */
     public void resume(String node) {
-        String container = nodeContainer(node);
-        if (state(container).getPaused()) {
-            lab.docker().unpauseContainerCmd(container).exec();
-        }
+        containers.unpause(nodeContainer(node));
     }
 
-    /** Kills NODE with SIGKILL: no shutdown, no goodbye to the cluster. */
-    public void crash(String node) {
-        String container = nodeContainer(node);
-        if (state(container).getPaused()) {
-            lab.docker().unpauseContainerCmd(container).exec();
-        }
-        if (state(container).getRunning()) {
-            lab.docker().killContainerCmd(container).withSignal("SIGKILL").exec();
+    void crash(Fault.Crash fault) {
+        String container = nodeContainer(fault.node());
+        // A paused container ignores signals until it is thawed.
+        containers.unpause(container);
+        if (containers.state(container).running()) {
+            containers.kill(container, "SIGKILL");
         }
     }
 
     /** Starts a crashed (or stopped) NODE again, with the same identity: its holder kept its addresses and names. */
     public void start(String node) {
-        String container = nodeContainer(node);
-        if (!state(container).getRunning()) {
-            lab.docker().startContainerCmd(container).exec();
-        }
+        containers.start(nodeContainer(node));
+    }
+
+    void cut(Fault.Cut fault) {
+        topology.service(fault.service());
+        requireRunning();
+        lab.cut(fault.service());
+    }
+
+    void reconnect(String service) {
+        topology.service(service);
+        requireRunning();
+        lab.heal(service);
+    }
+
+    /** Removes every packet fault of NODES (checked first), side by side. */
+    void healPackets(List<String> nodes) {
+        List<LabService> targets = nodes.stream().map(this::node).toList();
+        requireRunning();
+        Parallel.forEach(targets, target -> {
+            String holder = topology.holder(target);
+            check(containers.execAsRoot(holder, COMMAND, "sh", "-c", PacketRules.heal()), "remove the faults of " + target.getName());
+        });
+    }
+
+    /** Back to a fully connected, running lab: every fault of every service undone; returns what was healed. */
+    public List<String> heal() {
+        return heal((String) null);
     }
 
     /**
@@ -175,9 +191,9 @@ public final class Faults {
     private List<String> healOne(LabService service) {
         List<String> done = new ArrayList<>();
         String holder = topology.holder(service);
-        Map<String, Integer> active = PacketRules.active(lab.execAsRoot(holder, COMMAND, "sh", "-c", PacketRules.list()).output());
+        Map<String, Integer> active = PacketRules.active(containers.execAsRoot(holder, COMMAND, "sh", "-c", PacketRules.list()).output());
         if (!active.isEmpty()) {
-            check(lab.execAsRoot(holder, COMMAND, "sh", "-c", PacketRules.heal()), "remove the faults of " + service.getName());
+            check(containers.execAsRoot(holder, COMMAND, "sh", "-c", PacketRules.heal()), "remove the faults of " + service.getName());
             active.keySet().forEach(fault -> done.add(service.getName() + ": " + fault));
         }
         if (!lab.isConnected(service.getName())) {
@@ -186,13 +202,13 @@ public final class Faults {
         }
         if (!service.getImage().isEmpty()) {
             String container = topology.container(service);
-            InspectContainerResponse.ContainerState state = state(container);
-            if (state.getPaused()) {
-                lab.docker().unpauseContainerCmd(container).exec();
+            ContainerState state = state(container);
+            if (state.paused()) {
+                containers.unpause(container);
                 done.add(service.getName() + ": paused");
-            } else if (!state.getRunning()) {
-                lab.docker().startContainerCmd(container).exec();
-                done.add(service.getName() + ": " + state.getStatus());
+            } else if (!state.running()) {
+                containers.start(container);
+                done.add(service.getName() + ": " + state.status());
             }
         }
         return done;
@@ -205,16 +221,16 @@ public final class Faults {
             List<String> faults = new ArrayList<>();
             String holder = topology.holder(service);
             try {
-                faults.addAll(PacketRules.active(lab.execAsRoot(holder, COMMAND, "sh", "-c", PacketRules.list()).output()).keySet());
+                faults.addAll(PacketRules.active(containers.execAsRoot(holder, COMMAND, "sh", "-c", PacketRules.list()).output()).keySet());
                 if (!lab.isConnected(service.getName())) {
                     faults.add("cut");
                 }
                 if (!service.getImage().isEmpty()) {
-                    InspectContainerResponse.ContainerState state = state(topology.container(service));
-                    if (state.getPaused()) {
+                    ContainerState state = state(topology.container(service));
+                    if (state.paused()) {
                         faults.add("paused");
-                    } else if (!state.getRunning()) {
-                        faults.add(state.getExitCodeLong() != null && state.getExitCodeLong() == 137 ? "crashed" : state.getStatus());
+                    } else if (!state.running()) {
+                        faults.add(state.killed() ? "crashed" : state.status());
                     }
                 }
             } catch (RuntimeException e) {
@@ -230,10 +246,10 @@ public final class Faults {
     }
 
     private void rules(LabService node, String fault, List<PacketRules.Drop> drops) {
-        check(lab.execAsRoot(topology.holder(node), COMMAND, "sh", "-c", PacketRules.apply(fault, drops)), fault + " on " + node.getName());
+        check(containers.execAsRoot(topology.holder(node), COMMAND, "sh", "-c", PacketRules.apply(fault, drops)), fault + " on " + node.getName());
     }
 
-    private static void check(LabNetwork.ExecResult result, String what) {
+    private static void check(Containers.ExecResult result, String what) {
         if (result.exitCode() != 0) {
             throw new LabException("could not " + what + ": " + result.output().trim().lines().reduce((a, b) -> b).orElse("exit " + result.exitCode()));
         }
@@ -241,7 +257,7 @@ public final class Faults {
 
     private LabService node(String name) {
         if (name == null || name.isBlank()) {
-            throw new LabException("no node named: give one with -Dlab.service (one of " + topology.nodeNames() + ")");
+            throw new LabException("no node named: name one of " + topology.nodeNames());
         }
         LabService service = topology.service(name.trim());
         if (!service.isNode()) {
@@ -264,64 +280,22 @@ public final class Faults {
         return topology.addresses(service);
     }
 
-    private List<List<LabService>> parseGroups(String groups) {
-        if (groups == null || groups.isBlank() || !groups.contains("|")) {
-            throw new LabException("lab.groups=" + groups + " is not two or more groups of nodes: give e.g. -Dlab.groups=xmpp1,xmpp2|xmpp3");
-        }
-        List<List<LabService>> split = new ArrayList<>();
-        Set<String> named = new LinkedHashSet<>();
-        for (String group : groups.split("\\|", -1)) {
-            List<LabService> members = new ArrayList<>();
-            for (String name : group.split(",")) {
-                if (name.isBlank()) {
-                    throw new LabException("lab.groups=" + groups + " has an empty group or name: give e.g. -Dlab.groups=xmpp1,xmpp2|xmpp3");
-                }
-                LabService node = node(name);
-                if (!named.add(node.getName())) {
-                    throw new LabException("lab.groups=" + groups + " names " + node.getName() + " twice: name every node exactly once");
-                }
-                members.add(node);
-            }
-            split.add(members);
-        }
-        List<String> left = topology.nodeNames().stream().filter(n -> !named.contains(n)).toList();
-        if (!left.isEmpty()) {
-            throw new LabException("lab.groups=" + groups + " leaves out " + left + ": name every node exactly once");
-        }
-        return split;
-    }
-
-    private static int percent(String percent) {
-        try {
-            int value = Integer.parseInt(percent == null ? "" : percent.trim().replace("%", ""));
-            if (value >= 0 && value <= 100) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new LabException("lab.percent=" + percent + " is not a percentage from 0 to 100: give e.g. -Dlab.percent=20");
-    }
-
     /** Every holder is running: faults need a lab, and one that is not (fully) there is refused before anything changes. */
     private void requireRunning() {
         for (LabService service : topology.services()) {
             String holder = topology.holder(service);
-            try {
-                if (!state(holder).getRunning()) {
-                    throw new LabException("the lab is not running (" + holder + " is " + state(holder).getStatus() + "): start it first (README \"Quick start\")");
-                }
-            } catch (NotFoundException e) {
-                throw new LabException("the lab is not running (there is no " + holder + "): start it first (README \"Quick start\")");
+            ContainerState state = state(holder);
+            if (!state.running()) {
+                throw new LabException("the lab is not running (" + holder + " is " + state.status() + "): start it first (README \"Quick start\")");
             }
         }
     }
 
-    private InspectContainerResponse.ContainerState state(String container) {
-        try {
-            return lab.docker().inspectContainerCmd(container).exec().getState();
-        } catch (NotFoundException e) {
+    private ContainerState state(String container) {
+        ContainerState state = containers.state(container);
+        if (!state.exists()) {
             throw new LabException("the lab is not running (there is no " + container + "): start it first (README \"Quick start\")");
         }
+        return state;
     }
 }

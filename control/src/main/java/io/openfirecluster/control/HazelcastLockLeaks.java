@@ -31,7 +31,7 @@ public final class HazelcastLockLeaks {
         for (LabService node : lab.topology().nodes()) {
             String logs;
             try {
-                logs = lab.logs(lab.topology().container(node), since);
+                logs = lab.containers().logs(lab.topology().container(node), since);
             } catch (RuntimeException e) {
                 continue;
             }

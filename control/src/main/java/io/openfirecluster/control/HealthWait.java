@@ -1,8 +1,5 @@
 package io.openfirecluster.control;
 
-import com.github.dockerjava.api.command.HealthState;
-import com.github.dockerjava.api.command.HealthStateLog;
-import com.github.dockerjava.api.command.InspectContainerResponse;
 import io.openfirecluster.topology.LabException;
 import io.openfirecluster.topology.LabService;
 import java.time.Duration;
@@ -31,16 +28,17 @@ public final class HealthWait {
             if (service.getImage().isEmpty()) {
                 continue;
             }
-            try {
-                InspectContainerResponse.ContainerState state = lab.docker().inspectContainerCmd(lab.topology().container(service)).exec().getState();
-                HealthState check = state.getHealth();
-                health.put(service.getName(), !Boolean.TRUE.equals(state.getRunning()) ? String.valueOf(state.getStatus())
-                        : check == null ? "running" : check.getStatus().equals("healthy") ? "healthy" : check.getStatus() + lastWords(check));
-            } catch (RuntimeException e) {
-                health.put(service.getName(), "absent");
-            }
+            health.put(service.getName(), health(lab.containers().state(lab.topology().container(service))));
         }
         return health;
+    }
+
+    private static String health(ContainerState state) {
+        if (!state.running()) {
+            return state.status();
+        }
+        return state.health().map(check -> check.equals("healthy") || state.healthOutput().isEmpty() ? check : check + " (" + state.healthOutput() + ")")
+                .orElse("running");
     }
 
     /** Returns how long it took until all are healthy (or running, without a check); on DEADLINE fails in one line naming the others. */
@@ -62,18 +60,10 @@ public final class HealthWait {
                 }
                 return waiting.isEmpty();
             });
-        } catch (AssertionError e) {
+        } catch (WaitTimeoutException e) {
             throw new LabException("not healthy within " + deadline.toSeconds() + " s: " + waiting
                     + ": see lab:status and docker logs (or raise -Dlab.ready.timeout)");
         }
         return Duration.between(start, Instant.now());
-    }
-
-    private static String lastWords(HealthState check) {
-        List<HealthStateLog> log = check.getLog();
-        if (log == null || log.isEmpty() || log.get(log.size() - 1).getOutput() == null) {
-            return "";
-        }
-        return " (" + log.get(log.size() - 1).getOutput().trim() + ")";
     }
 }

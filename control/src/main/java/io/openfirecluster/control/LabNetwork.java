@@ -6,30 +6,22 @@ import io.openfirecluster.topology.LabException;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.command.LogContainerCmd;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Network;
-import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Frame;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -46,7 +38,8 @@ import java.util.function.Consumer;
  * network namespace, with its fixed addresses, DNS names and published host ports (like a
  * Kubernetes pod sandbox). The service itself runs with {@code net=container:HOLDER}, which the
  * docker-maven-plugin supports, so it needs no networking configuration of its own; and cutting
- * the holder off the network cuts the service off while it keeps running.
+ * the holder off the network cuts the service off while it keeps running. What is done to a
+ * container once it exists (state, exec, logs, pause, kill) is {@link #containers()}'s job.
  */
 public final class LabNetwork implements AutoCloseable {
     /** Label on everything this class creates; its value is the network name. */
@@ -55,12 +48,14 @@ public final class LabNetwork implements AutoCloseable {
 
     private final Topology topology;
     private final DockerClient docker;
+    private final Containers containers;
     private final Consumer<String> log;
     private String holderImage = "debian:bookworm-slim";
 
     private LabNetwork(Topology topology, DockerClient docker, Consumer<String> log) {
         this.topology = topology;
         this.docker = docker;
+        this.containers = new Containers(docker);
         this.log = log;
     }
 
@@ -83,6 +78,12 @@ public final class LabNetwork implements AutoCloseable {
         return topology;
     }
 
+    /** The lab's containers: their state, commands in them, their logs and life cycle. */
+    public Containers containers() {
+        return containers;
+    }
+
+    /** The Docker client itself, for a test's unusual call; the lab's own code goes through {@link #containers()}. */
     public DockerClient docker() {
         return docker;
     }
@@ -203,74 +204,6 @@ public final class LabNetwork implements AutoCloseable {
                 .withContainerNetwork(endpoint(service)).exec();
         log.accept("reconnected " + serviceName + " (" + holder + ") to network " + topology.network()
                 + " as " + String.join(" ", topology.addresses(service)));
-    }
-
-    /** Runs a command in a container (e.g. a holder) as its user and waits for it, up to a deadline. */
-    public ExecResult exec(String container, Duration timeout, String... command) {
-        return exec(container, null, timeout, command);
-    }
-
-    /** Runs a command in a container as root (a holder's fault rules need it) and waits for it, up to a deadline. */
-    public ExecResult execAsRoot(String container, Duration timeout, String... command) {
-        return exec(container, "0", timeout, command);
-    }
-
-    private ExecResult exec(String container, String user, Duration timeout, String... command) {
-        var create = docker.execCreateCmd(container).withCmd(command).withAttachStdout(true).withAttachStderr(true);
-        if (user != null) {
-            create.withUser(user);
-        }
-        String id = create.exec().getId();
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        try {
-            boolean done = docker.execStartCmd(id).exec(new ResultCallback.Adapter<Frame>() {
-                @Override
-                public void onNext(Frame frame) {
-                    output.writeBytes(frame.getPayload());
-                }
-            }).awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (!done) {
-                throw new LabException("command " + List.of(command) + " in " + container + " did not finish within " + timeout);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LabException("interrupted while running " + List.of(command) + " in " + container, e);
-        }
-        Long exitCode = docker.inspectExecCmd(id).exec().getExitCodeLong();
-        return new ExecResult(exitCode == null ? -1 : exitCode.intValue(), output.toString(StandardCharsets.UTF_8));
-    }
-
-    /** Everything a container has logged so far (stdout and stderr), each line with Docker's timestamp first. */
-    public String logs(String container) {
-        return logs(container, null);
-    }
-
-    /**
-     * What a container has logged (stdout and stderr) from SINCE on, in Docker's whole seconds
-     * (so a little before SINCE too; null: from its start), each line with Docker's timestamp first.
-     */
-    public String logs(String container, Instant since) {
-        StringBuilder output = new StringBuilder();
-        LogContainerCmd command = docker.logContainerCmd(container).withStdOut(true).withStdErr(true).withTimestamps(true);
-        if (since != null) {
-            command = command.withSince((int) since.getEpochSecond());
-        }
-        try {
-            command.exec(new ResultCallback.Adapter<Frame>() {
-                @Override
-                public void onNext(Frame frame) {
-                    output.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                }
-            }).awaitCompletion(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LabException("interrupted while reading the logs of " + container, e);
-        }
-        return output.toString();
-    }
-
-    /** What a command printed (stdout and stderr) and how it exited. */
-    public record ExecResult(int exitCode, String output) {
     }
 
     public boolean isConnected(String serviceName) {
@@ -429,22 +362,15 @@ public final class LabNetwork implements AutoCloseable {
     }
 
     private void requireHolder(String holder) {
-        try {
-            docker.inspectContainerCmd(holder).exec();
-        } catch (NotFoundException e) {
+        if (!containers.state(holder).exists()) {
             throw new LabException("container " + holder + " does not exist: start the lab first");
         }
     }
 
     /** A service gets Docker's graceful stop (SIGTERM, then SIGKILL after 10 s) before it is removed. */
     private void stop(Container container) {
-        if (!"running".equals(container.getState())) {
-            return;
-        }
-        try {
-            docker.stopContainerCmd(container.getId()).withTimeout(10).exec();
-        } catch (NotFoundException | NotModifiedException e) {
-            // stopped or gone meanwhile: the goal is reached
+        if ("running".equals(container.getState())) {
+            containers.stop(container.getId(), Duration.ofSeconds(10));
         }
     }
 
@@ -469,7 +395,7 @@ public final class LabNetwork implements AutoCloseable {
         String name = container.getNames()[0].substring(1);
         try {
             java.nio.file.Files.createDirectories(logs);
-            java.nio.file.Files.writeString(logs.resolve(name + ".log"), logs(container.getId()));
+            java.nio.file.Files.writeString(logs.resolve(name + ".log"), containers.logs(container.getId()));
         } catch (IOException | RuntimeException e) {
             log.accept("could not save the log of " + name + ": " + firstLine(e));
         }

@@ -30,7 +30,7 @@ public final class LabStatus {
         Map<String, List<String>> logs = new java.util.HashMap<>();
         Map<String, String> ids = new java.util.HashMap<>();
         for (LabService node : topology.nodes()) {
-            List<String> lines = lab.logs(topology.container(node)).lines().toList();
+            List<String> lines = lab.containers().logs(topology.container(node)).lines().toList();
             logs.put(node.getName(), lines);
             ids.putAll(OpenfireClusterEvents.nodeIds(lines));
         }
@@ -40,7 +40,7 @@ public final class LabStatus {
             List<String> members = List.of();
             Set<String> view = Set.of();
             if (state.startsWith("running")) {
-                LabNetwork.ExecResult rest = lab.exec(container, COMMAND, "/opt/openfire-lab/hazelcast-rest", "/hazelcast/rest/cluster");
+                Containers.ExecResult rest = lab.containers().exec(container, COMMAND, "/opt/openfire-lab/hazelcast-rest", "/hazelcast/rest/cluster");
                 members = rest.exitCode() == 0 ? HazelcastMembers.parse(rest.output()) : List.of();
                 view = OpenfireClusterEvents.knownNodes(logs.get(node.getName()), ids);
             }
@@ -69,9 +69,8 @@ public final class LabStatus {
 
     private static String state(LabNetwork lab, String container) {
         try {
-            var state = lab.docker().inspectContainerCmd(container).exec().getState();
-            String health = state.getHealth() == null ? "" : " " + state.getHealth().getStatus();
-            return (state.getPaused() ? "paused" : state.getStatus()) + health;
+            ContainerState state = lab.containers().state(container);
+            return (state.paused() ? "paused" : state.status()) + state.health().map(health -> " " + health).orElse("");
         } catch (RuntimeException e) {
             return "absent";
         }
@@ -79,7 +78,7 @@ public final class LabStatus {
 
     /** Established TCP connections to port 5222 in the node's namespace (read in its holder). */
     static int c2sSessions(LabNetwork lab, String holder) {
-        LabNetwork.ExecResult table = lab.exec(holder, COMMAND, "cat", "/proc/net/tcp", "/proc/net/tcp6");
+        Containers.ExecResult table = lab.containers().exec(holder, COMMAND, "cat", "/proc/net/tcp", "/proc/net/tcp6");
         // Columns: sl local_address rem_address st ...; 1466 is port 5222 in hex, 01 is ESTABLISHED.
         return (int) table.output().lines().map(String::trim).map(line -> line.split("\\s+"))
                 .filter(cols -> cols.length > 3 && cols[1].endsWith(":1466") && cols[3].equals("01")).count();

@@ -1,9 +1,7 @@
 package io.openfirecluster.control;
 
-import com.github.dockerjava.api.exception.NotFoundException;
 import io.openfirecluster.topology.LabException;
 import io.openfirecluster.topology.PluginJar;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,13 +71,8 @@ public final class PluginInstall {
     }
 
     private void requireRunning(String node, String container) {
-        try {
-            Boolean running = lab.docker().inspectContainerCmd(container).exec().getState().getRunning();
-            if (Boolean.TRUE.equals(running)) {
-                return;
-            }
-        } catch (NotFoundException e) {
-            // reported below
+        if (lab.containers().state(container).running()) {
+            return;
         }
         throw new LabException("node " + node + " (" + container + ") is not running: start the lab (./mvnw install -DskipITs -Dplay)"
                 + " or the node (lab:start -Dlab.service=" + node + ") first");
@@ -111,13 +104,12 @@ public final class PluginInstall {
     }
 
     private void copy(String node, String container, PluginJar plugin, byte[] tar) {
-        lab.docker().copyArchiveToContainerCmd(container).withRemotePath(PLUGINS)
-                .withTarInputStream(new ByteArrayInputStream(tar)).exec();
+        lab.containers().copyTo(container, PLUGINS, tar);
         String part = PLUGINS + "/" + temporaryName(plugin);
         String jar = PLUGINS + "/" + plugin.name() + ".jar";
         // Owned by the user Openfire runs as (it deletes and unpacks there); touch: newer than
         // the unpacked directory by this container's own clock; mv: rename(2), atomic.
-        LabNetwork.ExecResult result = lab.execAsRoot(container, EXEC, "sh", "-c",
+        Containers.ExecResult result = lab.containers().execAsRoot(container, EXEC, "sh", "-c",
                 "chown openfire:openfire \"$1\" && touch \"$1\" && mv -f \"$1\" \"$2\"", "sh", part, jar);
         if (result.exitCode() != 0) {
             throw new LabException("cannot put " + plugin.jar().getFileName() + " into " + node + " (" + result.output().trim()
@@ -133,7 +125,7 @@ public final class PluginInstall {
                 waiting.removeIf(node -> loggedSince(containers.get(node), copied, loaded).isPresent());
                 return waiting.isEmpty() ? Optional.of(Boolean.TRUE) : Optional.empty();
             }, () -> "");
-        } catch (AssertionError e) {
+        } catch (WaitTimeoutException e) {
             String node = waiting.get(0);
             String last = lastLineNaming(containers.get(node), copied, plugin);
             throw new LabException("plugin " + plugin.label() + " was not loaded on " + String.join(", ", waiting) + " within "
@@ -159,7 +151,7 @@ public final class PluginInstall {
     }
 
     private List<String> logSince(String container, Instant since) {
-        return lab.logs(container, since).lines().filter(line -> !line.isBlank()).filter(line -> {
+        return lab.containers().logs(container, since).lines().filter(line -> !line.isBlank()).filter(line -> {
             try {
                 return !DockerLog.timestamp(line).isBefore(since);
             } catch (RuntimeException e) {

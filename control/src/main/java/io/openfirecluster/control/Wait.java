@@ -1,12 +1,16 @@
 package io.openfirecluster.control;
 
+import io.openfirecluster.topology.LabException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-/** The one wait of the lab (its goals and its tests): poll a condition until it holds or a deadline passes. */
+/**
+ * The one wait of the lab (its goals and its tests): poll a condition until it holds or a deadline
+ * passes, then throw {@link WaitTimeoutException}.
+ */
 public final class Wait {
     /** The polling interval: how often a condition is asked, never how long an outcome takes. */
     static final Duration INTERVAL = Duration.ofMillis(250);
@@ -14,16 +18,24 @@ public final class Wait {
     private Wait() {
     }
 
-    /** Polls CONDITION until it holds; on the deadline fails naming WHAT. */
+    /** Polls CONDITION until it holds; on the deadline throws {@link WaitTimeoutException} naming WHAT. */
     public static void until(String what, Duration deadline, BooleanSupplier condition) {
         until(what, deadline, () -> condition.getAsBoolean() ? Optional.of(Boolean.TRUE) : Optional.empty(), () -> "");
     }
 
     /**
-     * Polls VALUE until it has one and returns it; on the deadline fails naming WHAT and the last
-     * STATE (what was seen instead), so a failed wait says why.
+     * Polls VALUE until it has one and returns it; on the deadline throws {@link WaitTimeoutException}
+     * naming WHAT and the last STATE (what was seen instead), so a failed wait says why.
      */
     public static <T> T until(String what, Duration deadline, Supplier<Optional<T>> value, Supplier<String> state) {
+        return until(what, deadline, INTERVAL, value, state);
+    }
+
+    /**
+     * As {@link #until(String, Duration, Supplier, Supplier)}, asking every INTERVAL: for a wait
+     * that also measures how long the outcome took, to a finer step than the usual interval.
+     */
+    public static <T> T until(String what, Duration deadline, Duration interval, Supplier<Optional<T>> value, Supplier<String> state) {
         Instant end = Instant.now().plus(deadline);
         while (true) {
             Optional<T> result = value.get();
@@ -32,18 +44,23 @@ public final class Wait {
             }
             if (Instant.now().isAfter(end)) {
                 String seen = state.get();
-                throw new AssertionError(what + ": not within " + deadline.toSeconds() + " s" + (seen.isEmpty() ? "" : " (seen: " + seen + ")"));
+                throw new WaitTimeoutException(what + ": not within " + deadline.toSeconds() + " s" + (seen.isEmpty() ? "" : " (seen: " + seen + ")"));
             }
-            pause();
+            sleep(interval);
         }
     }
 
+    /** One polling interval, for a loop that waits for something with no deadline (a log stream to re-attach to). */
     public static void pause() {
+        sleep(INTERVAL);
+    }
+
+    private static void sleep(Duration interval) {
         try {
-            Thread.sleep(INTERVAL.toMillis());
+            Thread.sleep(interval.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
+            throw new LabException("interrupted while waiting", e);
         }
     }
 }

@@ -223,14 +223,14 @@ class LabNetworkIT {
         return lab.docker().inspectContainerCmd(NETWORK + "-" + service).exec().getNetworkSettings().getNetworks().get(NETWORK);
     }
 
-    private LabNetwork.ExecResult run(String container, String... command) {
+    private Containers.ExecResult run(String container, String... command) {
         String name = container.length() == 1 ? NETWORK + "-" + container : container;
-        return lab.exec(name, DEADLINE, command);
+        return lab.containers().exec(name, DEADLINE, command);
     }
 
     /** A TCP connect from a holder's namespace to ADDRESS:7000 that reads the server's answer. */
     private boolean reaches(String from, String address) {
-        LabNetwork.ExecResult result = run(from, "timeout", "3", "bash", "-c",
+        Containers.ExecResult result = run(from, "timeout", "3", "bash", "-c",
                 "exec 3<>/dev/tcp/" + address + "/7000 && head -n 1 <&3");
         return result.exitCode() == 0 && result.output().trim().equals("a");
     }

@@ -1,6 +1,5 @@
 package io.openfirecluster.db;
 
-import static io.openfirecluster.db.Docker.docker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +18,7 @@ class ImageIT {
 
     @Test
     void reportsImageSizeAndTimeToAcceptConnections() {
-        long bytes = Long.parseLong(docker("image", "inspect", "--format", "{{.Size}}", Db.IMAGE));
+        long bytes = DbContainer.imageSize(Db.IMAGE);
         System.out.printf("[report] db image %s: %d MB%n", Db.IMAGE, Math.round(bytes / 1e6));
 
         try (DbContainer container = DbContainer.run(Db.IMAGE)) {
@@ -66,10 +65,10 @@ class ImageIT {
     void runsAsPostgresAndStopsCleanlyOnSigterm() {
         try (DbContainer container = DbContainer.run(Db.IMAGE)) {
             container.awaitConnections(STARTUP);
-            assertEquals("postgres", docker("exec", container.name(), "id", "-un"));
-            assertEquals("postgres", docker("inspect", "--format", "{{.Config.User}}", Db.IMAGE));
+            assertEquals("postgres", container.exec("id", "-un"));
+            assertEquals("postgres", DbContainer.imageUser(Db.IMAGE));
             // PID 1 is PostgreSQL itself, so the signal reaches it.
-            assertEquals("postgres", docker("exec", container.name(), "cat", "/proc/1/comm"));
+            assertEquals("postgres", container.exec("cat", "/proc/1/comm"));
 
             assertEquals(0, container.killAndWait("TERM"), container.logs());
             assertTrue(container.logs().contains("received smart shutdown request"), container.logs());

@@ -1,6 +1,5 @@
 package io.openfirecluster.db;
 
-import static io.openfirecluster.db.Docker.docker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +7,7 @@ import io.openfirecluster.topology.OpenfireProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +32,7 @@ class OpenfirePropertiesIT {
         }
         // update.service-enabled is seeded "false" by the image (V4): the user's value wins.
         OpenfireProperties given = OpenfireProperties.parse("update.service-enabled=true,lab.it.plain=hello world", path.toString());
-        try (DbContainer container = DbContainer.run(Db.IMAGE, "--env", OpenfireProperties.ENV + "=" + given.encoded())) {
+        try (DbContainer container = DbContainer.run(Db.IMAGE, Map.of(OpenfireProperties.ENV, given.encoded()))) {
             container.awaitConnections(Duration.ofSeconds(60));
             Db db = container.db();
             String sql = "SELECT propValue FROM ofProperty WHERE name = ? AND encrypted = 0";
@@ -41,7 +41,7 @@ class OpenfirePropertiesIT {
             assertEquals(nasty, db.value(sql, "lab.it.nasty"));
             assertEquals(3L, db.count("SELECT count(*) FROM ofUser"), "the seed is still there");
             assertTrue(container.logs().contains("entrypoint: 3 Openfire system properties seeded from OPENFIRE_PROPERTIES"), container.logs());
-            assertEquals("postgres", docker("exec", container.name(), "cat", "/proc/1/comm"));
+            assertEquals("postgres", container.exec("cat", "/proc/1/comm"));
         }
     }
 }

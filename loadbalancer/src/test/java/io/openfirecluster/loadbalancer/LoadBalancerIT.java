@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.model.Frame;
+import io.openfirecluster.control.ContainerState;
+import io.openfirecluster.control.Containers;
 import io.openfirecluster.control.LabNetwork;
+import io.openfirecluster.control.Wait;
 import io.openfirecluster.topology.Topology;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -29,11 +29,11 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -190,7 +190,7 @@ class LoadBalancerIT {
         assumeTrue(dualStack, "IPv4-only lab");
         // The check is not vacuous: the last node's stand-in really does not listen on IPv4 for 5270.
         String v6only = last();
-        LabNetwork.ExecResult v4 = lab.exec(backend(v6only), Duration.ofSeconds(15), "timeout", "5", "bash", "-c",
+        Containers.ExecResult v4 = lab.containers().exec(backend(v6only), Duration.ofSeconds(15), "timeout", "5", "bash", "-c",
                 "exec 3<>/dev/tcp/" + topology.getProperty("lab." + v6only + ".ipv4") + "/5270");
         assertNotEquals(0, v4.exitCode(), v6only + " must listen on 5270 over IPv6 only: " + v4.output());
 
@@ -210,7 +210,7 @@ class LoadBalancerIT {
         String dead = nodes.get(1);
         String container = backend(dead);
         int logBefore = accessLog().length();
-        docker.stopContainerCmd(container).withTimeout(5).exec();
+        lab.containers().stop(container, Duration.ofSeconds(5));
         try {
             List<Answer> answers = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
@@ -224,7 +224,7 @@ class LoadBalancerIT {
                     + " first tried " + dead + " (it has " + addresses(dead).size() + " address(es))");
             assertTrue(tried <= addresses(dead).size(), "nginx kept trying the dead node: " + tried + " times");
         } finally {
-            docker.startContainerCmd(container).exec();
+            lab.containers().start(container);
         }
         long started = System.nanoTime();
         Duration timeout = DEADLINE.plus(parseNginxTime(System.getProperty("lb.fail.timeout", "10s")));
@@ -242,11 +242,11 @@ class LoadBalancerIT {
             String greeting = in.readLine();
             assertTrue(nodes.stream().anyMatch(n -> greeting.startsWith(n + " ")), "an open session: " + greeting);
             long start = System.nanoTime();
-            docker.stopContainerCmd(container).withTimeout(10).exec();
+            lab.containers().stop(container, Duration.ofSeconds(10));
             long stopMillis = (System.nanoTime() - start) / 1_000_000;
-            InspectContainerResponse.ContainerState state = docker.inspectContainerCmd(container).exec().getState();
-            report("docker stop of the load balancer with an open session: " + stopMillis + " ms, exit code " + state.getExitCodeLong());
-            assertEquals(0L, state.getExitCodeLong(), "nginx exits by itself on docker stop (137 would be SIGKILL)");
+            ContainerState state = lab.containers().state(container);
+            report("docker stop of the load balancer with an open session: " + stopMillis + " ms, exit code " + state.exitCode().orElse(null));
+            assertEquals(0L, state.exitCode().orElse(null), "nginx exits by itself on docker stop (137 would be SIGKILL)");
             session.setSoTimeout(5000);
             String rest;
             try {
@@ -256,9 +256,7 @@ class LoadBalancerIT {
             }
             assertEquals(null, rest, "the open session is closed");
         } finally {
-            if (!Boolean.TRUE.equals(docker.inspectContainerCmd(container).exec().getState().getRunning())) {
-                docker.startContainerCmd(container).exec();
-            }
+            lab.containers().start(container);
         }
         for (int listener : RenderedConfigTest.LISTENERS.keySet()) {
             poll("listener " + listener + " answers after a restart", () -> tryAsk(listener) != null);
@@ -315,7 +313,7 @@ class LoadBalancerIT {
                 // -u: reads the connection only, so it never sends its end; -T 1 ends it once the answer is in.
                 ? new String[] {"socat", "-T", "1", "-u", "OPENSSL:" + (address.contains(":") ? "[" + address + "]" : address) + ":" + port + ",verify=0", "-"}
                 : new String[] {"timeout", "5", "bash", "-c", "exec 3<>/dev/tcp/" + address + "/" + port + " && head -n 1 <&3"};
-        LabNetwork.ExecResult result = lab.exec(backend(client), Duration.ofSeconds(15), command);
+        Containers.ExecResult result = lab.containers().exec(backend(client), Duration.ofSeconds(15), command);
         assertEquals(0, result.exitCode(), client + " -> " + address + " " + port + ": " + result.output());
         return Answer.parse(result.output().lines().findFirst().orElse(""));
     }
@@ -396,17 +394,9 @@ class LoadBalancerIT {
         return nodes.get(nodes.size() - 1);
     }
 
-    /** The load balancer's stdout so far: its access log. */
-    private static String accessLog() throws InterruptedException {
-        StringBuilder logs = new StringBuilder();
-        docker.logContainerCmd(topology.getProperty("lab.lb.container")).withStdOut(true)
-                .exec(new ResultCallback.Adapter<Frame>() {
-                    @Override
-                    public void onNext(Frame frame) {
-                        logs.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                    }
-                }).awaitCompletion(10, TimeUnit.SECONDS);
-        return logs.toString();
+    /** The load balancer's log so far (its access log, each line after Docker's timestamp). */
+    private static String accessLog() {
+        return lab.containers().logs(topology.getProperty("lab.lb.container"));
     }
 
     /** c2s access log lines whose first upstream tried is an address of the node. */
@@ -440,18 +430,7 @@ class LoadBalancerIT {
     }
 
     private static void poll(String what, Duration deadline, Supplier<Boolean> condition) {
-        long end = System.nanoTime() + deadline.toNanos();
-        while (!condition.get()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError(what + ": not within " + deadline + " (last error: " + lastError + ")");
-            }
-            try {
-                Thread.sleep(200); // polling interval, not a wait for an outcome
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
+        Wait.until(what, deadline, () -> condition.get() ? Optional.of(Boolean.TRUE) : Optional.empty(), () -> "last error: " + lastError);
     }
 
     private static void report(String line) {

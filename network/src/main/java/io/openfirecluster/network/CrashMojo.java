@@ -1,5 +1,6 @@
 package io.openfirecluster.network;
 
+import io.openfirecluster.control.Fault;
 import io.openfirecluster.control.Faults;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -12,7 +13,12 @@ public class CrashMojo extends FaultMojo {
 
     @Override
     protected String apply(Faults faults) {
-        faults.crash(service);
+        faults.apply(new Fault.Crash(service));
         return "killed " + service + " (SIGKILL)";
+    }
+
+    @Override
+    protected String undo() {
+        return "lab:start (or lab:heal)";
     }
 }

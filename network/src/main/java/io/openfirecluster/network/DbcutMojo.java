@@ -1,5 +1,6 @@
 package io.openfirecluster.network;
 
+import io.openfirecluster.control.Fault;
 import io.openfirecluster.control.Faults;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -12,7 +13,7 @@ public class DbcutMojo extends FaultMojo {
 
     @Override
     protected String apply(Faults faults) {
-        faults.dbcut(service);
+        faults.apply(new Fault.Dbcut(service));
         return service + " has lost the database";
     }
 }

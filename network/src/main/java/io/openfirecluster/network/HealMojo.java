@@ -19,4 +19,9 @@ public class HealMojo extends FaultMojo {
         List<String> healed = faults.heal(service);
         return healed.isEmpty() ? "nothing to heal" + (service == null ? "" : " on " + service) : "healed " + String.join(", ", healed);
     }
+
+    @Override
+    protected String undo() {
+        return "";
+    }
 }

@@ -1,5 +1,6 @@
 package io.openfirecluster.network;
 
+import io.openfirecluster.control.Fault;
 import io.openfirecluster.control.Faults;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -12,7 +13,7 @@ public class IsolateMojo extends FaultMojo {
 
     @Override
     protected String apply(Faults faults) {
-        faults.isolate(service);
+        faults.apply(new Fault.Isolate(service));
         return "isolated " + service + " from the other nodes";
     }
 }

@@ -1,5 +1,6 @@
 package io.openfirecluster.network;
 
+import io.openfirecluster.control.Fault;
 import io.openfirecluster.control.Faults;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -15,7 +16,8 @@ public class LatencyMojo extends FaultMojo {
 
     @Override
     protected String apply(Faults faults) {
-        faults.latency(service, delay);
-        return "delaying " + service + "'s packets to its peers by " + delay;
+        Fault.Latency latency = new Fault.Latency(service, FaultArguments.delay(delay));
+        faults.apply(latency);
+        return "delaying " + latency.node() + "'s packets to its peers by " + latency.delay().toMillis() + " ms";
     }
 }

@@ -1,5 +1,6 @@
 package io.openfirecluster.network;
 
+import io.openfirecluster.control.Fault;
 import io.openfirecluster.control.Faults;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -15,7 +16,8 @@ public class LossMojo extends FaultMojo {
 
     @Override
     protected String apply(Faults faults) {
-        faults.loss(service, percent);
-        return "losing " + percent + "% of " + service + "'s packets to and from its peers";
+        Fault.Loss loss = new Fault.Loss(service, FaultArguments.percent(percent));
+        faults.apply(loss);
+        return "losing " + loss.percent() + "% of " + loss.node() + "'s packets to and from its peers";
     }
 }

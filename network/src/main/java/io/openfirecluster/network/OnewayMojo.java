@@ -1,5 +1,6 @@
 package io.openfirecluster.network;
 
+import io.openfirecluster.control.Fault;
 import io.openfirecluster.control.Faults;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -15,7 +16,7 @@ public class OnewayMojo extends FaultMojo {
 
     @Override
     protected String apply(Faults faults) {
-        faults.oneway(from, to);
+        faults.apply(new Fault.Oneway(from, to));
         return "dropping packets from " + from + " to " + to + " (" + to + " to " + from + " still flows)";
     }
 }

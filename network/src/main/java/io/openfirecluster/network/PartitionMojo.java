@@ -1,5 +1,6 @@
 package io.openfirecluster.network;
 
+import io.openfirecluster.control.Fault;
 import io.openfirecluster.control.Faults;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -13,7 +14,8 @@ public class PartitionMojo extends FaultMojo {
 
     @Override
     protected String apply(Faults faults) {
-        faults.partition(groups);
-        return "partitioned the nodes into " + groups;
+        Fault.Partition partition = new Fault.Partition(FaultArguments.groups(groups));
+        faults.apply(partition);
+        return "partitioned the nodes into " + partition;
     }
 }

@@ -1,5 +1,6 @@
 package io.openfirecluster.network;
 
+import io.openfirecluster.control.Fault;
 import io.openfirecluster.control.Faults;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -12,7 +13,12 @@ public class PauseMojo extends FaultMojo {
 
     @Override
     protected String apply(Faults faults) {
-        faults.pause(service);
+        faults.apply(new Fault.Pause(service));
         return "paused " + service;
+    }
+
+    @Override
+    protected String undo() {
+        return "lab:resume (or lab:heal)";
     }
 }

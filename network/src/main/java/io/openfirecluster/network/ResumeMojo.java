@@ -15,4 +15,9 @@ public class ResumeMojo extends FaultMojo {
         faults.resume(service);
         return "resumed " + service;
     }
+
+    @Override
+    protected String undo() {
+        return "";
+    }
 }

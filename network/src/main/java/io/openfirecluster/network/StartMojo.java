@@ -15,4 +15,9 @@ public class StartMojo extends FaultMojo {
         faults.start(service);
         return "started " + service + " again";
     }
+
+    @Override
+    protected String undo() {
+        return "";
+    }
 }

@@ -3,13 +3,15 @@ package io.openfirecluster.testsupport;
 import io.openfirecluster.control.Wait;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Statistics;
 import io.openfirecluster.control.ClusterHealth;
+import io.openfirecluster.control.ContainerState;
+import io.openfirecluster.control.Containers;
+import io.openfirecluster.control.Fault;
 import io.openfirecluster.control.Faults;
 import io.openfirecluster.control.HazelcastMembers;
 import io.openfirecluster.control.LabNetwork;
 import io.openfirecluster.control.OpenfireClusterEvents;
+import io.openfirecluster.control.WaitTimeoutException;
 import io.openfirecluster.topology.ResolvedTopology;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,9 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The running lab as the tests see it: its topology as lab:up resolved it (the one node list),
@@ -34,7 +34,7 @@ public final class Lab implements AutoCloseable {
     public static final Duration CLUSTER_DEADLINE = Duration.ofSeconds(120);
     private static Lab instance;
     private static Lab unready;
-    private static AssertionError notReady;
+    private static RuntimeException notReady;
 
     private final ResolvedTopology topology;
     private final LabNetwork network;
@@ -63,7 +63,7 @@ public final class Lab implements AutoCloseable {
             Lab lab = new Lab(ResolvedTopology.fromSystemProperty());
             try {
                 lab.awaitReady();
-            } catch (AssertionError e) {
+            } catch (WaitTimeoutException e) {
                 notReady = e;
                 unready = lab;
                 throw e;
@@ -114,8 +114,14 @@ public final class Lab implements AutoCloseable {
         return nodes.stream().allMatch(node -> health(node).map(h -> h.isClusterOf(nodes.size())).orElse(false));
     }
 
+    /** The Docker client itself, for a test's unusual call (the lab's containers are {@link #network()}'s). */
     public DockerClient docker() {
         return network.docker();
+    }
+
+    /** SERVICE's container's state now (running, paused, exit code, health, when it started). */
+    public ContainerState state(String service) {
+        return network.containers().state(container(service));
     }
 
     /** The Openfire nodes of this lab, from its topology: xmpp1 .. xmppN. */
@@ -200,12 +206,12 @@ public final class Lab implements AutoCloseable {
                 }
                 return behind.isEmpty() ? Optional.of(Boolean.TRUE) : Optional.empty();
             }, seen::toString);
-        } catch (AssertionError e) {
+        } catch (WaitTimeoutException e) {
             StringBuilder message = new StringBuilder(e.getMessage());
             for (String node : behind(nodes, since, seen)) {
                 message.append("\n--- last lines of ").append(container(node)).append(" ---\n").append(tail(node, 30));
             }
-            throw new AssertionError(message.toString());
+            throw new WaitTimeoutException(message.toString());
         }
     }
 
@@ -255,24 +261,25 @@ public final class Lab implements AutoCloseable {
         for (String node : nodes()) {
             try {
                 before.put(node, threadDumpCount(node));
-                docker().killContainerCmd(container(node)).withSignal("QUIT").exec();
+                network.containers().kill(container(node), "QUIT");
             } catch (RuntimeException e) {
                 before.remove(node); // not running (crashed, stopped): nothing to ask
             }
         }
-        Instant end = Instant.now().plus(deadline);
         List<String> dumped = new ArrayList<>();
-        while (true) {
-            before.forEach((node, count) -> {
-                if (!dumped.contains(node) && threadDumpCount(node) > count) {
-                    dumped.add(node);
-                }
+        try {
+            Wait.until("a thread dump in the log of every running node", deadline, () -> {
+                before.forEach((node, count) -> {
+                    if (!dumped.contains(node) && threadDumpCount(node) > count) {
+                        dumped.add(node);
+                    }
+                });
+                return dumped.size() == before.size();
             });
-            if (dumped.size() == before.size() || Instant.now().isAfter(end)) {
-                return dumped;
-            }
-            Wait.pause();
+        } catch (WaitTimeoutException e) {
+            // the caller reports which nodes dumped their threads
         }
+        return dumped;
     }
 
     private long threadDumpCount(String node) {
@@ -285,28 +292,16 @@ public final class Lab implements AutoCloseable {
     }
 
     public void stop(String service) {
-        docker().stopContainerCmd(container(service)).withTimeout(20).exec();
+        network.containers().stop(container(service), Duration.ofSeconds(20));
     }
 
     public void start(String service) {
-        docker().startContainerCmd(container(service)).exec();
+        network.containers().start(container(service));
     }
 
     /** Resident memory of a service's container, in MiB, as Docker's stats report it (-1 if unknown). */
     public long memoryMiB(String service) {
-        CompletableFuture<Statistics> first = new CompletableFuture<>();
-        docker().statsCmd(container(service)).withNoStream(true).exec(new ResultCallback.Adapter<Statistics>() {
-            @Override
-            public void onNext(Statistics stats) {
-                first.complete(stats);
-            }
-        });
-        try {
-            Long usage = first.get(30, TimeUnit.SECONDS).getMemoryStats().getUsage();
-            return usage == null ? -1 : usage / (1024 * 1024);
-        } catch (Exception e) {
-            return -1;
-        }
+        return network.containers().memoryBytes(container(service)).map(bytes -> bytes / (1024 * 1024)).orElse(-1L);
     }
 
     /**
@@ -316,7 +311,7 @@ public final class Lab implements AutoCloseable {
      */
     public String restartNodes() {
         Instant restart = Instant.now();
-        nodes().forEach(faults()::crash);
+        nodes().forEach(node -> faults().apply(new Fault.Crash(node)));
         nodes().forEach(faults()::start);
         awaitClusterOf(nodes(), restart);
         awaitLoadBalancerLogin();
@@ -338,7 +333,7 @@ public final class Lab implements AutoCloseable {
 
     private Optional<String> rest(String node, String path) {
         try {
-            LabNetwork.ExecResult result = network.exec(container(node), Duration.ofSeconds(5), "/opt/openfire-lab/hazelcast-rest", path);
+            Containers.ExecResult result = network.containers().exec(container(node), Duration.ofSeconds(5), "/opt/openfire-lab/hazelcast-rest", path);
             return result.exitCode() == 0 ? Optional.of(result.output()) : Optional.empty();
         } catch (RuntimeException e) {
             return Optional.empty(); // not running (stopped, paused, crashed): it says nothing
@@ -346,7 +341,7 @@ public final class Lab implements AutoCloseable {
     }
 
     private LogStream log(String service) {
-        return logs.computeIfAbsent(service, s -> new LogStream(docker(), container(s)));
+        return logs.computeIfAbsent(service, s -> new LogStream(network.containers(), container(s)));
     }
 
     /** Stops following logs and closes the Docker client (the tests' shared lab lives as long as the test run). */

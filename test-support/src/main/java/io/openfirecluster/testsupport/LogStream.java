@@ -1,12 +1,12 @@
 package io.openfirecluster.testsupport;
 
-import io.openfirecluster.control.Wait;
-
-import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
-import java.nio.charset.StandardCharsets;
+import io.openfirecluster.control.Containers;
 import io.openfirecluster.control.DockerLog;
+import io.openfirecluster.control.LogLines;
+import io.openfirecluster.control.Wait;
+import io.openfirecluster.topology.LabException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,20 +14,20 @@ import java.util.List;
 /**
  * A container's log, followed as Docker streams it (each line with Docker's timestamp), across
  * restarts of the container: when the stream ends (the container stopped) it is attached again
- * from the last line seen. Readers take snapshots; nothing re-reads the whole log.
+ * from the last line seen. Readers take snapshots; nothing re-reads the whole log. Frames arrive
+ * as bytes and are cut into lines before decoding ({@link LogLines}), so no character is split.
  */
 final class LogStream implements AutoCloseable {
-    private final DockerClient docker;
+    private final Containers containers;
     private final String container;
     private final List<String> lines = new ArrayList<>();
-    private final StringBuilder partial = new StringBuilder();
     private final Thread follower;
     private volatile boolean closed;
     private volatile ResultCallback.Adapter<Frame> attached;
     private Instant last = Instant.EPOCH;
 
-    LogStream(DockerClient docker, String container) {
-        this.docker = docker;
+    LogStream(Containers containers, String container) {
+        this.containers = containers;
         this.container = container;
         readSoFar();
         this.follower = new Thread(this::follow, "log-" + container);
@@ -43,13 +43,9 @@ final class LogStream implements AutoCloseable {
     /** What the container logged before this stream was opened, read at once: a reader right after sees it all. */
     private void readSoFar() {
         try {
-            docker.logContainerCmd(container).withStdOut(true).withStdErr(true).withTimestamps(true)
-                    .exec(new ResultCallback.Adapter<Frame>() {
-                        @Override
-                        public void onNext(Frame frame) {
-                            append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                        }
-                    }).awaitCompletion(30, java.util.concurrent.TimeUnit.SECONDS);
+            LogLines decoder = new LogLines();
+            containers.streamLogs(container, null, false, bytes -> append(decoder.add(bytes)))
+                    .awaitCompletion(30, java.util.concurrent.TimeUnit.SECONDS);
         } catch (RuntimeException e) {
             // not there yet: the follower picks it up
         } catch (InterruptedException e) {
@@ -60,32 +56,31 @@ final class LogStream implements AutoCloseable {
     private void follow() {
         while (!closed) {
             try {
-                ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
-                    @Override
-                    public void onNext(Frame frame) {
-                        append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                    }
-                };
+                LogLines decoder = new LogLines();
+                ResultCallback.Adapter<Frame> callback = containers.streamLogs(container, since(), true, bytes -> append(decoder.add(bytes)));
                 attached = callback;
-                docker.logContainerCmd(container).withStdOut(true).withStdErr(true).withTimestamps(true)
-                        .withFollowStream(true).withSince((int) last.getEpochSecond()).exec(callback).awaitCompletion();
+                callback.awaitCompletion();
             } catch (RuntimeException e) {
                 // the container is gone or not started yet: try again after the interval
             } catch (InterruptedException e) {
                 return;
             }
             if (!closed) {
-                Wait.pause(); // the container stopped; it may be started again
+                try {
+                    Wait.pause(); // the container stopped; it may be started again
+                } catch (LabException interrupted) {
+                    return; // closed while waiting
+                }
             }
         }
     }
 
-    private synchronized void append(String text) {
-        partial.append(text);
-        int newline;
-        while ((newline = partial.indexOf("\n")) >= 0) {
-            String line = partial.substring(0, newline);
-            partial.delete(0, newline + 1);
+    private synchronized Instant since() {
+        return last;
+    }
+
+    private synchronized void append(List<String> complete) {
+        for (String line : complete) {
             Instant at;
             try {
                 at = DockerLog.timestamp(line);

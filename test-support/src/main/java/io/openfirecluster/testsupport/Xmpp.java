@@ -5,6 +5,7 @@ import io.openfirecluster.control.Wait;
 import io.openfirecluster.checker.LabClients;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import org.jivesoftware.smack.StanzaCollector;
 import org.jivesoftware.smack.filter.AndFilter;
@@ -50,19 +51,17 @@ public final class Xmpp implements AutoCloseable {
      * the lost member's share of the cluster data before it binds new sessions (seen here: a few
      * seconds after Hazelcast drops a cut node, resource binding times out).
      */
-    public static Xmpp loginWithin(Duration deadline, String user, String entry) throws Exception {
-        long end = System.nanoTime() + deadline.toNanos();
-        while (true) {
+    public static Xmpp loginWithin(Duration deadline, String user, String entry) {
+        String[] last = {""};
+        return Wait.until("a login of " + user + " on " + entry, deadline, () -> {
             try {
-                return login(user, entry);
+                return Optional.of(login(user, entry));
             } catch (Exception e) {
-                if (System.nanoTime() > end) {
-                    throw e;
-                }
+                last[0] = e.toString();
                 System.out.println("[lab] login of " + user + " on " + entry + " not yet possible: " + e.getMessage());
-                Wait.pause();
+                return Optional.empty();
             }
-        }
+        }, () -> last[0]);
     }
 
     /**

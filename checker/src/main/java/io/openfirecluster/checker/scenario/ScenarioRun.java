@@ -78,11 +78,11 @@ public final class ScenarioRun {
             Instant start = Instant.now();
             if (scenario.hasFault()) {
                 sleepUntil(start.plus(plan.duration().dividedBy(4)));
-                scenario.apply(faults, lab.topology());
+                faults.apply(scenario.fault());
                 workload.recordFault(scenario.name(), true);
                 log.accept("applied " + scenario.name());
                 sleepUntil(start.plus(plan.duration().dividedBy(2)));
-                scenario.heal(faults);
+                faults.heal(scenario.fault());
                 workload.recordFault(scenario.name(), false);
                 log.accept("healed " + scenario.name());
             }
@@ -92,7 +92,7 @@ public final class ScenarioRun {
             history = workload.history();
         } finally {
             if (scenario.hasFault()) {
-                faults.heal(null); // whatever the run left, the lab is whole for what comes next
+                faults.heal(); // whatever the run left, the lab is whole for what comes next
             }
         }
         Duration whole = HealthWait.await(lab, WHOLE_AGAIN, log);

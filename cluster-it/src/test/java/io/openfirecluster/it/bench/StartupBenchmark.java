@@ -63,7 +63,7 @@ public final class StartupBenchmark {
             lab.awaitReady();
             Instant ready = Instant.now();
             Instant start = lab.topology().topology().services().stream()
-                    .map(s -> Instant.parse(lab.docker().inspectContainerCmd(lab.container(s.getName())).exec().getState().getStartedAt()))
+                    .map(s -> lab.state(s.getName()).startedAt().orElseThrow())
                     .min(Instant::compareTo).orElseThrow();
             List<Double> cpu = new ArrayList<>();
             List<Long> rss = new ArrayList<>();
