@@ -24,6 +24,14 @@ sed -e "s|{{NODE_FQDN}}|$NODE_NAME.$DNS_SUFFIX|" -e "s|{{DB_HOST}}|$DB_HOST|" "$
 sed "s|{{MEMBERS}}|$members|" "$lab/hazelcast-local-config.xml" > conf/hazelcast-local-config.xml
 echo "entrypoint: node $NODE_NAME.$DNS_SUFFIX, cluster members $members"
 
+# The archive the image's training boot made is a CDS archive (openfire.jsa, Java 17 and 21) or an
+# ahead-of-time cache (openfire.aot, Java 25). The lab's tuning names the CDS archive; on an image
+# with an AOT cache that means the cache. A JVM that rejects either boots without it and logs why.
+JVM_TUNING=${JVM_TUNING:-}
+if [ -f "$lab/openfire.aot" ]; then
+  JVM_TUNING=$(echo "$JVM_TUNING" | sed "s|-XX:SharedArchiveFile=$lab/openfire.jsa|-XX:AOTCache=$lab/openfire.aot|")
+fi
+
 # openfire.sh puts OPENFIRE_OPTS last on the java command line, so these -D win over its own;
 # the last of two equal -D wins, so HAZELCAST_OPTS may override the join timeout's default (5 s,
 # Hazelcast's own; hazelcast-local-config.xml reads it).

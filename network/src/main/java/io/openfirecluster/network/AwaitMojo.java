@@ -2,6 +2,7 @@ package io.openfirecluster.network;
 
 import io.openfirecluster.control.HealthWait;
 import io.openfirecluster.control.LabNetwork;
+import io.openfirecluster.control.NodeJvm;
 import io.openfirecluster.topology.LabException;
 import java.io.File;
 import java.time.Duration;
@@ -38,5 +39,6 @@ public class AwaitMojo extends AbstractLabMojo {
             throw new LabException(e.getMessage() + "; the lab was removed, its logs are in " + logs);
         }
         getLog().info(String.format("the lab is healthy (%d node(s)), %.1f s after docker:start returned", lab.topology().nodes().size(), took.toMillis() / 1000.0));
+        getLog().info("nodes on " + NodeJvm.summary(lab.topology().nodes().stream().map(node -> NodeJvm.of(lab, node)).toList()));
     }
 }

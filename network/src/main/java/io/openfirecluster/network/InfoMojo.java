@@ -1,6 +1,8 @@
 package io.openfirecluster.network;
 
 import io.openfirecluster.control.LabNetwork;
+import io.openfirecluster.control.NodeJvm;
+import io.openfirecluster.topology.LabService;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,11 @@ public class InfoMojo extends AbstractLabMojo {
     @Override
     protected void execute(LabNetwork lab) {
         StringBuilder out = new StringBuilder("\n").append(lab.topology().describe());
+        // The nodes' Java, once they run (lab:info also prints a lab that is only configured).
+        List<LabService> running = lab.topology().nodes().stream().filter(node -> lab.containers().state(lab.topology().container(node)).running()).toList();
+        if (!running.isEmpty()) {
+            out.append("  nodes on ").append(NodeJvm.summary(running.stream().map(node -> NodeJvm.of(lab, node)).toList())).append('\n');
+        }
         notes.forEach(note -> out.append("  ").append(note).append('\n'));
         getLog().info(out);
     }
