@@ -8,23 +8,33 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The startup benchmark (not a test: it asserts nothing): starts the lab K times in each of two
- * configurations, side by side in one run, the lab's defaults ("tuned") and "stock" (no JVM
- * tuning, Hazelcast's own defaults, the debugger agent on), the way a user does (lab:up docker:start), and reads from
- * the containers' own accounting: ready (from the first container's start until Openfire on every
+ * The startup benchmark (not a test: it asserts nothing): starts the lab K times in each
+ * configuration, side by side in one run, the lab's defaults ("tuned", on the default Java or on
+ * each Java of -Dbench.javas=17,25) and "stock" (Java 17, no JVM tuning, Hazelcast's own defaults,
+ * the debugger agent on), the way a user does (lab:up docker:start), and reads from the
+ * containers' own accounting: ready (from the first container's start until Openfire on every
  * node is one cluster and the load balancer takes a login), CPU-seconds each node burnt until
- * then, and its resident memory. Run it with {@code ./mvnw -pl cluster-it verify -Pbench}.
+ * then, and its resident memory. Ratios are to the stock starts of the same run. It builds
+ * nothing: each Java's node image must exist (./mvnw install -DskipITs -Dopenfire.java=N). Run it
+ * with {@code ./mvnw -pl cluster-it verify -Pbench}.
  */
 public final class StartupBenchmark {
     private record Run(double readySeconds, List<Double> cpuSeconds, List<Long> rssMiB) {
     }
+
+    /** Stock: the lab before it was tuned: Java 17, the JVM's own defaults (no class archive of Openfire's classes), Hazelcast's (join wait 5 s, heartbeat 5 s, merge 120 s) and a JDWP agent in every node. */
+    private static final List<String> STOCK = List.of("-Dopenfire.java=17", "-Dopenfire.jvm.tuning=", "-Dhazelcast.opts=", "-Dopenfire.debug=true");
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("bench.root", ".")).toAbsolutePath();
@@ -32,29 +42,73 @@ public final class StartupBenchmark {
         if (runs < 1) {
             throw new IllegalArgumentException("bench.runs=" + runs + " is not a number of runs: give e.g. -Dbench.runs=3");
         }
-        // Stock: the lab as it was before it was tuned: the JVM's own defaults (no class-data archive
-        // of Openfire's classes), Hazelcast's (join wait 5 s, heartbeat 5 s, merge 120 s) and a JDWP
-        // agent in every node.
-        Map<String, List<String>> configs = Map.of("tuned", List.of(),
-                "stock", List.of("-Dopenfire.jvm.tuning=", "-Dhazelcast.opts=", "-Dopenfire.debug=true"));
-        Map<String, List<Run>> results = Map.of("tuned", new ArrayList<>(), "stock", new ArrayList<>());
+        // Each tuned configuration by its Java ("" is the default Java: no -Dopenfire.java), then stock.
+        List<String> javas = javas(System.getProperty("bench.javas", ""));
+        Map<String, List<String>> configs = new LinkedHashMap<>();
+        for (String java : javas) {
+            configs.put(java, java.isEmpty() ? List.of() : List.of("-Dopenfire.java=" + java));
+        }
+        configs.put("stock", STOCK);
+        for (var config : configs.entrySet()) {
+            requireImage(root, config.getKey(), config.getValue());
+        }
+        Map<String, List<Run>> results = new LinkedHashMap<>();
+        configs.keySet().forEach(config -> results.put(config, new ArrayList<>()));
         for (int i = 1; i <= runs; i++) {
-            for (String config : List.of("tuned", "stock")) {
-                Run run = startOnce(root, configs.get(config));
-                results.get(config).add(run);
-                System.out.printf("[bench] run %d %s: ready %.1f s, boot CPU per node %s s, RSS %s MiB%n", i, config, run.readySeconds(),
-                        run.cpuSeconds().stream().map(c -> String.format("%.1f", c)).toList(), run.rssMiB());
+            for (var config : configs.entrySet()) {
+                Run run = startOnce(root, config.getValue());
+                results.get(config.getKey()).add(run);
+                System.out.printf(Locale.ROOT, "[bench] run %d %s: ready %.1f s, boot CPU per node %s s, RSS %s MiB%n", i, name(config.getKey()),
+                        run.readySeconds(), run.cpuSeconds().stream().map(c -> String.format(Locale.ROOT, "%.1f", c)).toList(), run.rssMiB());
             }
         }
-        List<Double> ready = results.get("tuned").stream().map(Run::readySeconds).toList();
-        List<Double> stockReady = results.get("stock").stream().map(Run::readySeconds).toList();
-        List<Double> cpu = results.get("tuned").stream().flatMap(r -> r.cpuSeconds().stream()).toList();
-        List<Double> stockCpu = results.get("stock").stream().flatMap(r -> r.cpuSeconds().stream()).toList();
-        List<Double> rss = results.get("tuned").stream().flatMap(r -> r.rssMiB().stream()).map(Long::doubleValue).toList();
-        System.out.printf("[bench] ready median %.1f s (%.1f, %.1f) stock %.1f s ratio %.2f; boot CPU per node median %.1f s stock %.1f s;"
-                        + " RSS per node %.0f MiB (%d runs of each, %s)%n",
-                median(ready), Collections.min(ready), Collections.max(ready), median(stockReady), median(ready) / median(stockReady),
-                median(cpu), median(stockCpu), median(rss), runs, System.getProperty("bench.nodes", "3") + " nodes");
+        List<Run> stock = results.get("stock");
+        double stockReady = median(stock.stream().map(Run::readySeconds).toList());
+        double stockCpu = median(stock.stream().flatMap(r -> r.cpuSeconds().stream()).toList());
+        for (var result : results.entrySet()) {
+            List<Double> ready = result.getValue().stream().map(Run::readySeconds).toList();
+            List<Double> cpu = result.getValue().stream().flatMap(r -> r.cpuSeconds().stream()).toList();
+            List<Double> rss = result.getValue().stream().flatMap(r -> r.rssMiB().stream()).map(Long::doubleValue).toList();
+            System.out.printf(Locale.ROOT, "[bench] %s: ready median %.1f s (%.1f, %.1f) ratio %.2f; boot CPU per node median %.1f s ratio %.2f; RSS per node %.0f MiB%n",
+                    name(result.getKey()), median(ready), Collections.min(ready), Collections.max(ready), median(ready) / stockReady,
+                    median(cpu), median(cpu) / stockCpu, median(rss));
+        }
+        System.out.printf(Locale.ROOT, "[bench] (%d runs of each, %s nodes; ratios to the stock starts of this run)%n", runs, System.getProperty("bench.nodes", "3"));
+    }
+
+    /** The Javas of -Dbench.javas=17,25; none given: the default Java only. */
+    static List<String> javas(String property) {
+        if (property.isBlank()) {
+            return List.of("");
+        }
+        List<String> javas = Arrays.stream(property.split(",")).map(String::trim).toList();
+        for (String java : javas) {
+            if (!List.of("17", "21", "25").contains(java)) {
+                throw new IllegalArgumentException("bench.javas=" + property + ": " + java + " is not a Java the lab packages: give some of 17,21,25");
+            }
+        }
+        return javas;
+    }
+
+    private static String name(String config) {
+        return config.equals("stock") ? "stock (java 17, untuned)" : config.isEmpty() ? "tuned (default java)" : "java " + config;
+    }
+
+    /** The node image CONFIG runs must exist: the benchmark builds nothing. */
+    private static void requireImage(Path root, String config, List<String> flags) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("./mvnw", "-q", "-o", "-B", "-pl", "cluster-it", "help:evaluate", "-Dexpression=openfire.image", "-DforceStdout"));
+        command.addAll(flags);
+        Process maven = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
+        String image = new String(maven.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (maven.waitFor() != 0 || image.isEmpty() || image.contains("\n")) {
+            throw new IllegalStateException(String.join(" ", command) + " did not name the node image: " + image);
+        }
+        Process inspect = new ProcessBuilder("docker", "image", "inspect", image).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        if (inspect.waitFor() != 0) {
+            String java = flags.stream().filter(f -> f.startsWith("-Dopenfire.java=")).findFirst().orElse("");
+            throw new IllegalStateException("no image " + image + " for " + name(config) + ": build it first with ./mvnw install -DskipITs " + java);
+        }
     }
 
     private static Run startOnce(Path root, List<String> config) throws Exception {
