@@ -83,7 +83,7 @@ abstract class AbstractLabMojo extends AbstractMojo {
     public final void execute() throws MojoFailureException {
         if (openfireMissing && play != null) {
             throw new MojoFailureException("no lab: there is no Openfire distribution (see the NOT RUN line above): give -Dopenfire.dist=DIR|TARBALL"
-                    + " and -Dhazelcast.plugin=JAR, or put them in ~/.cache/openfire-cluster/ (README \"Your Openfire\")");
+                    + " and -Dhazelcast.plugin=JAR, put them in ~/.cache/openfire-cluster/, or add -Dopenfire.download=true (README \"Your Openfire\")");
         }
         try {
             Topology topology = worksOnRunningLab() && resolvedTopology.isFile()
