@@ -41,7 +41,7 @@ public class CheckMojo extends AbstractLabMojo {
     @Parameter(property = "lab.room", defaultValue = ScenarioRun.DEFAULT_ROOM)
     private String room;
 
-    @Parameter(property = "lab.reports", defaultValue = "${project.build.directory}/lab-reports")
+    @Parameter(property = "lab.reports", required = true)
     private File reports;
 
     @Override
