@@ -239,11 +239,17 @@ public final class Topology {
 
     /** A human overview: what `docker:start` made, with the real addresses and host ports. */
     public String describe() {
+        return describe(port -> true);
+    }
+
+    /** As {@link #describe()}, listing only the published ports SHOWN accepts (e.g. no debugger ports while no debugger runs). */
+    public String describe(java.util.function.Predicate<LabService.PortMapping> shown) {
         StringBuilder out = new StringBuilder();
         out.append(String.format("Lab network %s: %s%s, %d Openfire node(s)%n", network, subnet, subnet6 == null ? "" : " + " + subnet6, nodes().size()));
         for (LabService service : services) {
+            List<LabService.PortMapping> ports = service.getPorts().stream().filter(shown).toList();
             out.append(String.format("  %-6s %-15s %-20s ports %s  names %s%n", service.getName(), ipv4(service),
-                    ipv6(service).orElse(""), service.getPorts().isEmpty() ? "-" : bind + " " + service.getPorts(),
+                    ipv6(service).orElse(""), ports.isEmpty() ? "-" : bind + " " + ports,
                     String.join(",", dnsNames(service))));
         }
         return out.toString();
