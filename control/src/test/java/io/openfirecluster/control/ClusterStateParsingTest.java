@@ -24,6 +24,16 @@ class ClusterStateParsingTest {
         assertFalse(ClusterHealth.parse("{\"nodeState\":\"PASSIVE\",\"clusterSafe\":true,\"clusterSize\":3}").orElseThrow().isClusterOf(3));
         assertTrue(ClusterHealth.parse("").isEmpty());
         assertTrue(ClusterHealth.parse("<html>404</html>").isEmpty());
+        assertTrue(ClusterHealth.parse("{\"nodeState\":\"ACTIVE\"}").isEmpty(), "no size: not a health answer");
+    }
+
+    /** Fields in any order, spaces and nesting as JSON allows: only the names count. */
+    @Test
+    void healthIsReadWhateverTheKeyOrder() {
+        ClusterHealth health = ClusterHealth.parse("{ \"clusterSize\" : 2, \"details\": {\"clusterSize\": 9},\n"
+                + " \"clusterSafe\": true, \"clusterState\": \"ACTIVE\", \"nodeState\": \"ACTIVE\" }").orElseThrow();
+        assertEquals(new ClusterHealth("ACTIVE", "ACTIVE", true, 2), health);
+        assertTrue(health.isClusterOf(2));
     }
 
     @Test
@@ -36,6 +46,14 @@ class ClusterStateParsingTest {
                 + "\"connectionCount\":2,\"allConnectionCount\":6}";
         assertEquals(List.of("172.60.0.10", "172.60.0.20", "fd23:d79:d076:0:0:0:0:30"), HazelcastMembers.parse(answer));
         assertEquals(List.of(), HazelcastMembers.parse("not a member list"));
+    }
+
+    @Test
+    void membersWhateverTheKeyOrder() {
+        String answer = "{\"connectionCount\":1, \"members\": [ {\"uuid\":\"9b1d\", \"address\" : \"[172.60.0.20]:5701\"},\n"
+                + "{\"localMember\":true,\"address\":\"[fd23:d79:d076:0:0:0:0:10]:5701\"} ]}";
+        assertEquals(List.of("172.60.0.20", "fd23:d79:d076:0:0:0:0:10"), HazelcastMembers.parse(answer));
+        assertEquals(List.of(), HazelcastMembers.parse("{\"members\":[]}"));
     }
 
     private static final String T = "2026-11-26T20:00:00.000000000Z ";

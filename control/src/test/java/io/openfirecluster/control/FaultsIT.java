@@ -38,8 +38,8 @@ class FaultsIT {
 
     @BeforeAll
     void startHoldersWithServers() {
-        List<LabService> services = Topology.withNodes(List.of(new LabService("d", 11, "", "")),
-                new NodeTemplate("n{i}", "{10*i}", "", "").withRun("", "", "d", ""), "2");
+        List<LabService> services = Topology.withNodes(List.of(new LabService("d", 11, List.of(), List.of())),
+                new NodeTemplate("n{i}", "{10*i}", List.of(), List.of()).withRun("", "", List.of("d"), Map.of()), "2");
         Topology topology = new Topology(NETWORK, "172.60.101.0/24", "fd23:d79:d076:101::/64", "127.0.0.1", "faults.example", services);
         lab = LabNetwork.connect(topology, message -> { }).withHolderImage(HOLDER_IMAGE);
         lab.up(List.of());

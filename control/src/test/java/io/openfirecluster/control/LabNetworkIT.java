@@ -52,7 +52,7 @@ class LabNetworkIT {
     }
 
     private static Topology dualStack() {
-        return topology(SUBNET6, new LabService("a", 10, "alpha.lab.example", ""), new LabService("b", 20, "", ""));
+        return topology(SUBNET6, new LabService("a", 10, List.of("alpha.lab.example"), List.of()), new LabService("b", 20, List.of(), List.of()));
     }
 
     private LabNetwork connect(Topology topology) {
@@ -200,7 +200,7 @@ class LabNetworkIT {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             int port = taken.getLocalPort();
-            connect(topology(null, new LabService("a", 10, "", port + ":5222")));
+            connect(topology(null, new LabService("a", 10, List.of(), List.of(port + ":5222"))));
             String message = assertThrows(LabException.class, () -> lab.up(List.of())).getMessage();
             assertEquals("host port 127.0.0.1:" + port + " (a 5222) is already in use: stop what uses it, or change the port in the lab topology", message);
             assertTrue(holders().isEmpty());

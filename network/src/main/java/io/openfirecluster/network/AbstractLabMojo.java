@@ -15,26 +15,32 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** The topology every goal works on, configured once (the root pom's pluginManagement). */
+/**
+ * The topology every goal works on, configured once (the root pom's pluginManagement). Its
+ * defaults are the root pom's properties of the same names, set there only.
+ */
 abstract class AbstractLabMojo extends AbstractMojo {
-    @Parameter(property = "lab.network", defaultValue = "openfire-cluster")
+    /** Where lab:await and lab:down save the lab's logs (-Dlab.logs). */
+    static final String LOGS = "${project.build.directory}/lab-logs";
+
+    @Parameter(property = "lab.network", required = true)
     private String network;
 
-    @Parameter(property = "lab.subnet", defaultValue = "172.60.0.0/24")
+    @Parameter(property = "lab.subnet", required = true)
     private String subnet;
 
-    @Parameter(property = "lab.subnet6", defaultValue = "fd23:d79:d076::/64")
+    @Parameter(property = "lab.subnet6", required = true)
     private String subnet6;
 
     /** Dual-stack: also the IPv6 subnet and an IPv6 address for every service. */
-    @Parameter(property = "lab.ipv6", defaultValue = "false")
+    @Parameter(property = "lab.ipv6", required = true)
     private boolean ipv6;
 
     /** Host address the published ports bind to. */
-    @Parameter(property = "lab.bind", defaultValue = "127.0.0.1")
+    @Parameter(property = "lab.bind", required = true)
     private String bind;
 
-    @Parameter(property = "lab.dns.suffix", defaultValue = "localhost.example")
+    @Parameter(property = "lab.dns.suffix", required = true)
     private String dnsSuffix;
 
     /** Image of the address holders. */
@@ -46,14 +52,15 @@ abstract class AbstractLabMojo extends AbstractMojo {
     private List<LabService> services = new ArrayList<>();
 
     /** How many Openfire nodes the lab has, 1 to 9, each made from {@link #node}. */
-    @Parameter(property = "lab.nodes", defaultValue = "3")
+    @Parameter(property = "lab.nodes", required = true)
     private String nodes;
 
     /** The node template: node i of the lab is this with {i} replaced (see NodeTemplate). */
     @Parameter
     private NodeTemplate node;
 
-    @Parameter(property = "lab.skip", defaultValue = "false")
+    /** The build's lab executions bind this to lab.skip (root pom); not a command-line switch. */
+    @Parameter
     private boolean skip;
 
     /**
@@ -76,7 +83,7 @@ abstract class AbstractLabMojo extends AbstractMojo {
     public final void execute() throws MojoFailureException {
         if (openfireMissing && play != null) {
             throw new MojoFailureException("no lab: there is no Openfire distribution (see the NOT RUN line above): give -Dopenfire.dist=DIR|TARBALL"
-                    + " and -Dhazelcast.plugin=JAR, or put them in ~/.cache/openfire-cluster/ (README \"Your Openfire\")");
+                    + " and -Dhazelcast.plugin=JAR, put them in ~/.cache/openfire-cluster/, or add -Dopenfire.download=true (README \"Your Openfire\")");
         }
         try {
             Topology topology = worksOnRunningLab() && resolvedTopology.isFile()

@@ -18,10 +18,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "await", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
 public class AwaitMojo extends AbstractLabMojo {
     /** How long the lab may take to become healthy, in milliseconds. */
-    @Parameter(property = "lab.ready.timeout", defaultValue = "240000")
+    @Parameter(property = "lab.ready.timeout", required = true)
     private long timeout;
 
-    @Parameter(property = "lab.logs", defaultValue = "${project.build.directory}/lab-logs")
+    @Parameter(property = "lab.logs", defaultValue = LOGS)
     private File logs;
 
     /**

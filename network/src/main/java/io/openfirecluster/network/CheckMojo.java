@@ -1,6 +1,7 @@
 package io.openfirecluster.network;
 
 import io.openfirecluster.checker.CheckResult;
+import io.openfirecluster.checker.ClientLog;
 import io.openfirecluster.checker.WorkloadPlan;
 import io.openfirecluster.checker.scenario.Scenario;
 import io.openfirecluster.checker.scenario.ScenarioRun;
@@ -40,7 +41,7 @@ public class CheckMojo extends AbstractLabMojo {
     @Parameter(property = "lab.room", defaultValue = ScenarioRun.DEFAULT_ROOM)
     private String room;
 
-    @Parameter(property = "lab.reports", defaultValue = "${project.build.directory}/lab-reports")
+    @Parameter(property = "lab.reports", required = true)
     private File reports;
 
     @Override
@@ -54,6 +55,7 @@ public class CheckMojo extends AbstractLabMojo {
         }
         initializeSmackResolver();
         try {
+            getLog().info("the XMPP client library logs to " + ClientLog.toFile(reports.toPath()));
             CheckResult result = ScenarioRun.run(lab, run, plan, reports.toPath(), getLog()::info);
             getLog().info(result.summaryLine());
             getLog().info("reports: " + reports + "/consistency-" + run.name() + ".md (and .json, -latency.png)");

@@ -13,7 +13,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "down", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true)
 public class DownMojo extends AbstractLabMojo {
-    @Parameter(property = "lab.logs", defaultValue = "${project.build.directory}/lab-logs")
+    @Parameter(property = "lab.logs", defaultValue = LOGS)
     private File logs;
 
     @Override

@@ -34,11 +34,11 @@ public class UpMojo extends AbstractLabMojo {
     private List<String> only;
 
     /** The service images come from a registry at docker:start (-Dimage.pull=true): not checked locally. */
-    @Parameter(property = "image.pull", defaultValue = "false")
+    @Parameter(property = "image.pull")
     private boolean pull;
 
     /** Where pulled images come from (HOST:PORT), with image.pull. */
-    @Parameter(property = "image.registry", defaultValue = "")
+    @Parameter(property = "image.registry")
     private String registry;
 
     /**

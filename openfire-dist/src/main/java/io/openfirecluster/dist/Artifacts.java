@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,10 +19,15 @@ import java.util.function.Consumer;
 
 /**
  * Where one input of the lab (the Openfire distribution, the Hazelcast plugin) comes from, in order:
- * the path the user gave, the download cache, a download by version. Each candidate is checked by
- * SHA-256 when a checksum is known, so a cached file is trusted no more than a fresh download.
+ * the path the user gave, the download cache, a download by version. A file is checked by SHA-256
+ * against the checksum the user gave; without one, a download's checksum is recorded next to the
+ * cached file (FILE.sha256) and the cached file is checked against that record at every later use,
+ * so a cached file is trusted no more than a fresh download.
  */
 final class Artifacts {
+    /** Next to a downloaded file: its SHA-256 at download, in sha256sum's format. */
+    static final String RECORD_SUFFIX = ".sha256";
+
     private final Consumer<String> log;
 
     Artifacts(Consumer<String> log) {
@@ -36,6 +42,7 @@ final class Artifacts {
      * @return the file or directory to use, or empty when there is none and downloading is off
      */
     Optional<Path> find(String what, Path given, Path cached, URI url, String sha256) throws DistException {
+        boolean checksumGiven = sha256 != null && !sha256.isBlank();
         if (given != null) {
             if (!Files.exists(given)) {
                 throw new DistException(what + " " + given + " does not exist: fix the path");
@@ -44,40 +51,76 @@ final class Artifacts {
             return Optional.of(given);
         }
         if (Files.isRegularFile(cached)) {
-            verify(what, cached, sha256);
+            if (checksumGiven) {
+                verify(what, cached, sha256);
+            } else {
+                verifyRecorded(what, cached);
+            }
             log.accept(what + ": using cached " + cached);
             return Optional.of(cached);
         }
         if (url == null) {
             return Optional.empty();
         }
-        download(what, url, cached);
-        verify(what, cached, sha256);
+        Path partial = cached.resolveSibling(cached.getFileName() + ".part");
+        download(what, url, partial);
+        String actual = sha256(partial);
+        if (checksumGiven && !sha256.trim().equalsIgnoreCase(actual)) {
+            delete(partial);
+            throw new DistException(what + ": the download of " + url + " has sha256 " + actual + " but " + sha256.trim()
+                    + " was expected: fix the checksum or the version");
+        }
+        try {
+            // Only a complete, checked download gets the cache name, so a killed build leaves no half file to trust.
+            Files.move(partial, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            if (checksumGiven) {
+                log.accept(what + ": " + cached.getFileName() + " sha256 verified");
+            } else {
+                Path record = record(cached);
+                Files.writeString(record, actual + "  " + cached.getFileName() + "\n", StandardCharsets.US_ASCII);
+                log.accept(what + ": downloaded, sha256 " + actual + " recorded in " + record
+                        + "; later builds check the cached file against it");
+            }
+        } catch (IOException e) {
+            throw new DistException("cannot store " + cached + ": " + e.getMessage());
+        }
         return Optional.of(cached);
     }
 
-    private void download(String what, URI url, Path target) throws DistException {
+    /** Where the checksum of a downloaded FILE is kept: FILE.sha256. */
+    static Path record(Path cached) {
+        return cached.resolveSibling(cached.getFileName() + RECORD_SUFFIX);
+    }
+
+    private void download(String what, URI url, Path partial) throws DistException {
         log.accept(what + ": downloading " + url);
         try {
-            Files.createDirectories(target.getParent());
-            Path partial = target.resolveSibling(target.getFileName() + ".part");
+            Files.createDirectories(partial.getParent());
             HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
                     .connectTimeout(Duration.ofSeconds(20)).build();
             HttpResponse<Path> response = client.send(HttpRequest.newBuilder(url).GET().build(),
                     HttpResponse.BodyHandlers.ofFile(partial));
             if (response.statusCode() != 200) {
-                Files.deleteIfExists(partial);
+                delete(partial);
                 throw new DistException(what + ": download of " + url + " answered HTTP " + response.statusCode()
                         + ": check the version, or supply the file yourself");
             }
-            // Only a complete download gets the cache name, so a killed build leaves no half file to trust.
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            delete(partial);
             throw new DistException(what + ": download of " + url + " failed (" + reason(url, e)
                     + "): supply the file yourself (see README \"Your Openfire\")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DistException(what + ": download interrupted");
+            delete(partial);
+            throw new DistException(what + ": download of " + url + " interrupted");
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // What failed before is the line the user needs; a leftover .part is never used.
         }
     }
 
@@ -110,6 +153,27 @@ final class Artifacts {
         } else {
             log.accept(what + ": " + file.getFileName() + " sha256 verified");
         }
+    }
+
+    /** A cached file without a checksum from the user: checked against what its download recorded, if it was downloaded. */
+    private void verifyRecorded(String what, Path cached) throws DistException {
+        Path record = record(cached);
+        if (!Files.isRegularFile(record)) {
+            verify(what, cached, null); // put there by the user, not downloaded: nothing recorded
+            return;
+        }
+        String recorded;
+        try {
+            recorded = Files.readString(record, StandardCharsets.US_ASCII).trim().split("\\s+", 2)[0];
+        } catch (IOException e) {
+            throw new DistException("cannot read " + record + ": " + e.getMessage());
+        }
+        String actual = sha256(cached);
+        if (!recorded.equalsIgnoreCase(actual)) {
+            throw new DistException(what + " " + cached + " has sha256 " + actual + " but its download recorded " + recorded
+                    + " in " + record + ": the cached file changed; delete both files to download it again");
+        }
+        log.accept(what + ": " + cached.getFileName() + " sha256 matches its download's record");
     }
 
     static String sha256(Path file) throws DistException {

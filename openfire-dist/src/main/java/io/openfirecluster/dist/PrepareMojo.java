@@ -5,7 +5,6 @@ import io.openfirecluster.topology.OpenfireProperties;
 import io.openfirecluster.topology.PluginJar;
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +31,11 @@ public class PrepareMojo extends AbstractMojo {
     @Parameter(property = "openfire.version", required = true)
     private String version;
 
-    /** Expected SHA-256 of the release tarball; without it a tarball is used unverified (and says so). */
+    /**
+     * Expected SHA-256 of the release tarball. Without it, a downloaded tarball's checksum is
+     * recorded next to it in the cache and checked at every later use; a given file is used
+     * unverified (and says so).
+     */
     @Parameter(property = "openfire.dist.sha256")
     private String sha256;
 
@@ -53,13 +56,9 @@ public class PrepareMojo extends AbstractMojo {
     @Parameter(property = "openfire.download", defaultValue = "false")
     private boolean download;
 
-    @Parameter(property = "openfire.download.url",
-            defaultValue = "https://www.igniterealtime.org/downloadServlet?filename=openfire/openfire_%s.tar.gz")
-    private String downloadUrl;
-
-    @Parameter(property = "hazelcast.plugin.download.url",
-            defaultValue = "https://www.igniterealtime.org/projects/openfire/plugins/%s/hazelcast.jar")
-    private String pluginDownloadUrl;
+    /** Where releases are downloaded from (Releases names the paths below it). */
+    @Parameter(property = "openfire.download.base", defaultValue = Releases.IGNITEREALTIME)
+    private String downloadBase;
 
     @Parameter(property = "openfire.cache", defaultValue = "${user.home}/.cache/openfire-cluster")
     private File cacheDirectory;
@@ -95,11 +94,11 @@ public class PrepareMojo extends AbstractMojo {
     private String dependents;
 
     /**
-     * Look for nothing and set {@code openfire.missing} to "false": the module needs no local
-     * Openfire, e.g. it runs an Openfire image pulled from a registry ({@code -Dimage.pull=true}).
+     * The lab runs images pulled from a registry (-Dimage.pull=true): look for nothing and set
+     * {@code openfire.missing} to "false", as no module builds an Openfire image then.
      */
-    @Parameter(defaultValue = "false")
-    private boolean skip;
+    @Parameter(property = "image.pull")
+    private boolean pull;
 
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
@@ -113,8 +112,8 @@ public class PrepareMojo extends AbstractMojo {
         } catch (LabException e) {
             throw new MojoFailureException(e.getMessage());
         }
-        if (skip) {
-            getLog().info("No Openfire distribution needed (skip=true): the Openfire image is pulled, not built");
+        if (pull) {
+            getLog().info("No Openfire distribution needed (image.pull=true): the Openfire image is pulled, not built");
             if (!plugins.isEmpty()) {
                 getLog().warn("openfire.plugins: not built into the pulled image; put them into the running lab with lab:plugin");
             }
@@ -124,12 +123,11 @@ public class PrepareMojo extends AbstractMojo {
         try {
             Artifacts artifacts = new Artifacts(getLog()::info);
             Path cache = cacheDirectory.toPath();
+            Releases releases = new Releases(downloadBase);
             Optional<Path> openfire = artifacts.find("Openfire " + version, path(dist),
-                    cache.resolve("openfire-" + version + ".tar.gz"),
-                    download ? URI.create(String.format(downloadUrl, version.replace('.', '_'))) : null, sha256);
+                    cache.resolve("openfire-" + version + ".tar.gz"), download ? releases.openfire(version) : null, sha256);
             Optional<Path> hazelcast = artifacts.find("Hazelcast plugin " + pluginVersion, path(plugin),
-                    cache.resolve("hazelcast-" + pluginVersion + ".jar"),
-                    download ? URI.create(String.format(pluginDownloadUrl, pluginVersion)) : null, pluginSha256);
+                    cache.resolve("hazelcast-" + pluginVersion + ".jar"), download ? releases.hazelcastPlugin(pluginVersion) : null, pluginSha256);
             if (openfire.isPresent()) {
                 OpenfireDistribution.check(openfire.get());
             }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectImageResponse;
@@ -24,8 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 class RegistryRoundTripIT {
     private static final Duration PULL_TIMEOUT = Duration.ofMinutes(5);
-    private static final Pattern DIGEST = Pattern.compile("\"digest\"\\s*:\\s*\"(sha256:[0-9a-f]{64})\"");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String REGISTRY = System.getProperty("registry.it");
     private static final boolean OPENFIRE_MISSING = Boolean.getBoolean("openfire.missing");
@@ -85,18 +85,18 @@ class RegistryRoundTripIT {
 
     @Test
     void catalogListsThePushedRepositories() throws Exception {
-        String catalog = get("/v2/_catalog", "application/json");
+        JsonNode catalog = JSON.readTree(get("/v2/_catalog", "application/json"));
         List<String> images = new ArrayList<>(List.of(property("db.image"), property("lb.image")));
         if (!OPENFIRE_MISSING) {
             images.add(property("openfire.image"));
         }
         for (String image : images) {
             String repository = repository(image);
-            assertTrue(catalog.contains("\"" + repository + "\""),
-                    "registry catalog " + catalog.strip() + " lacks " + repository);
-            String tags = get("/v2/" + repository + "/tags/list", "application/json");
-            assertTrue(tags.contains("\"" + tag(image) + "\"") && tags.contains("\"latest\""),
-                    repository + ": tags " + tags.strip() + " lack " + tag(image) + " or latest");
+            assertTrue(texts(catalog.path("repositories")).contains(repository),
+                    "registry catalog " + catalog + " lacks " + repository);
+            JsonNode tags = JSON.readTree(get("/v2/" + repository + "/tags/list", "application/json"));
+            assertTrue(texts(tags.path("tags")).containsAll(List.of(tag(image), "latest")),
+                    repository + ": tags " + tags + " lack " + tag(image) + " or latest");
         }
     }
 
@@ -110,18 +110,19 @@ class RegistryRoundTripIT {
                 remote + " still exists locally");
 
         // The registry has the manifest and every blob it names (config and layers).
-        String manifest = get("/v2/" + repository(image) + "/manifests/" + tag(image),
-                "application/vnd.docker.distribution.manifest.v2+json");
-        Matcher digests = DIGEST.matcher(manifest);
-        int blobs = 0;
-        while (digests.find()) {
-            HttpResponse<Void> head = HTTP.send(request("/v2/" + repository(image) + "/blobs/" + digests.group(1), "*/*")
+        JsonNode manifest = JSON.readTree(get("/v2/" + repository(image) + "/manifests/" + tag(image),
+                "application/vnd.docker.distribution.manifest.v2+json"));
+        List<String> digests = new ArrayList<>();
+        digests.add(manifest.path("config").path("digest").asText(""));
+        manifest.path("layers").forEach(layer -> digests.add(layer.path("digest").asText("")));
+        assertTrue(digests.size() >= 2 && digests.stream().allMatch(d -> d.matches("sha256:[0-9a-f]{64}")),
+                image + ": manifest names no config and layers: " + manifest);
+        for (String digest : digests) {
+            HttpResponse<Void> head = HTTP.send(request("/v2/" + repository(image) + "/blobs/" + digest, "*/*")
                     .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
-            assertEquals(200, head.statusCode(), image + ": blob " + digests.group(1) + " missing in the registry");
-            blobs++;
+            assertEquals(200, head.statusCode(), image + ": blob " + digest + " missing in the registry");
         }
-        assertTrue(blobs >= 2, image + ": manifest names no config and layers: " + manifest);
-        assertTrue(manifest.contains(local.getId()), image + ": manifest's config is not image " + local.getId());
+        assertEquals(local.getId(), digests.get(0), image + ": manifest's config is not the image that was built");
 
         PULLED.add(remote);
         pull(remote);
@@ -168,6 +169,13 @@ class RegistryRoundTripIT {
         return HttpRequest.newBuilder(URI.create("http://" + REGISTRY + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", accept);
+    }
+
+    /** The strings of a JSON array (none when it is missing). */
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(item -> texts.add(item.asText()));
+        return texts;
     }
 
     /** "openfire-cluster/db:1.0.0-SNAPSHOT" -> "openfire-cluster/db". */

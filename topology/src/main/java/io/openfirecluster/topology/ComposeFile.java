@@ -1,8 +1,14 @@
 package io.openfirecluster.topology;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.yaml.snakeyaml.DumperOptions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What runs in the holders, rendered from the topology as a docker-compose file (format 2.4) that
@@ -16,6 +22,26 @@ import java.util.Map;
  * {@code depends_on ... service_healthy}: the plugin then waits for those services' health checks.
  */
 public final class ComposeFile {
+    /**
+     * Written by a YAML library, so every value arrives as given (quotes, commas, newlines, '$'):
+     * strings double-quoted (a value such as "5270" or "true" stays a string), no document marker
+     * and no folded long lines, so the file reads like a hand-written one. Non-ASCII characters
+     * are written as YAML escapes: the docker-maven-plugin reads the file in the platform's
+     * charset (a FileReader), which on Java 17 need not be UTF-8.
+     */
+    static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder().dumperOptions(dumperOptions())
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .build());
+
+    private static DumperOptions dumperOptions() {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setIndent(2);
+        options.setSplitLines(false);
+        options.setAllowUnicode(false);
+        return options;
+    }
+
     private ComposeFile() {
     }
 
@@ -33,45 +59,58 @@ public final class ComposeFile {
      * e.g. the database's {@link OpenfireProperties#ENV}: what a run adds, not what the topology is.
      */
     public static String render(Topology topology, Map<String, Map<String, String>> moreEnv) {
-        StringBuilder out = new StringBuilder()
-                .append("# Rendered by lab:up from the lab topology; docker:start runs it. Do not edit: change the topology.\n")
-                .append("version: \"2.4\"\n")
-                .append("services:\n");
         List<LabService> running = topology.services().stream().filter(s -> !s.getImage().isEmpty()).toList();
         if (running.isEmpty()) {
             throw new LabException("no service of the lab has an <image>: there is nothing for docker:start to run");
         }
+        Map<String, Object> services = new LinkedHashMap<>();
         for (LabService service : running) {
-            out.append("  ").append(serviceKey(service)).append(":\n");
-            out.append("    image: ").append(quote(service.getImage())).append('\n');
-            out.append("    network_mode: ").append(quote("container:" + topology.holder(service))).append('\n');
-            out.append("    labels:\n");
-            out.append("      io.openfirecluster.lab: ").append(quote(topology.network())).append('\n');
-            out.append("      io.openfirecluster.lab.service: ").append(quote(service.getName())).append('\n');
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("LAB_SERVICE", service.getName());
-            env.put("LAB_NODES", Integer.toString(topology.nodes().size()));
+            Map<String, Object> compose = new LinkedHashMap<>();
+            compose.put("image", checked(service.getImage()));
+            compose.put("network_mode", checked("container:" + topology.holder(service)));
+            Map<String, String> labels = new LinkedHashMap<>();
+            labels.put("io.openfirecluster.lab", checked(topology.network()));
+            labels.put("io.openfirecluster.lab.service", checked(service.getName()));
+            compose.put("labels", labels);
+            // Sorted: the same lab renders the same file whatever order the pom or a reread gave.
+            Map<String, String> env = new TreeMap<>();
             env.putAll(service.getEnv());
             env.putAll(moreEnv.getOrDefault(service.getName(), Map.of()));
-            out.append("    environment:\n");
-            env.forEach((name, value) -> out.append("      ").append(name).append(": ").append(quote(value)).append('\n'));
+            env.put("LAB_SERVICE", service.getName());
+            env.put("LAB_NODES", Integer.toString(topology.nodes().size()));
+            env.values().forEach(ComposeFile::checked);
+            compose.put("environment", env);
             List<LabService> before = topology.after(service).stream().filter(s -> !s.getImage().isEmpty()).toList();
             if (!before.isEmpty()) {
-                out.append("    depends_on:\n");
-                for (LabService other : before) {
-                    out.append("      ").append(serviceKey(other)).append(":\n");
-                    out.append("        condition: service_healthy\n");
-                }
+                Map<String, Object> dependsOn = new LinkedHashMap<>();
+                before.forEach(other -> dependsOn.put(serviceKey(other), Map.of("condition", "service_healthy")));
+                compose.put("depends_on", dependsOn);
             }
+            services.put(serviceKey(service), compose);
         }
-        return out.toString();
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put("version", "2.4");
+        file.put("services", services);
+        try {
+            return "# Rendered by lab:up from the lab topology; docker:start runs it. Do not edit: change the topology.\n"
+                    + YAML.writeValueAsString(file);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always renders as YAML", e);
+        }
     }
 
-    /** A double-quoted YAML scalar. A Maven expression must not survive: the plugin filters the file. */
-    private static String quote(String value) {
+    /**
+     * VALUE, refused in one line if it holds a Maven expression. The docker-maven-plugin filters
+     * the compose file for Maven expressions before it reads it, with no escape string configured,
+     * so a "${...}" in a value would arrive changed (as would "@name@" for a defined property NAME,
+     * maven-filtering's other delimiter). In a topology value "${" is a property the pom does not
+     * define; refusing says so where escaping would hide the mistake. Openfire properties, which
+     * may hold "${" on purpose, reach here with '$' and '@' escaped: see OpenfireProperties#encoded.
+     */
+    private static String checked(String value) {
         if (value.contains("${")) {
-            throw new LabException("'" + value + "' in the lab topology still holds a Maven expression: define that property");
+            throw new LabException("'" + value.lines().findFirst().orElse("") + "' in the lab topology still holds a Maven expression: define that property");
         }
-        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        return value;
     }
 }

@@ -1,18 +1,19 @@
 package io.openfirecluster.topology;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One service of the lab as the plugin configuration names it, e.g.
- * {@code <service><name>db</name><host>11</host><ports>5432:5432</ports><image>lab/db:1</image>
- * <process>postgres</process></service>}. Lists are comma-separated so a service stays one short
- * block in the pom. The network part (name, host, aliases, ports) makes its address holder; the
- * run part (image, process, after, env) is what runs in the holder, rendered for docker:start.
+ * {@code <service><name>db</name><host>11</host><ports><port>5432:5432</port></ports>
+ * <image>lab/db:1</image><process>postgres</process></service>}. The network part (name, host,
+ * aliases, ports) makes its address holder; the run part (image, process, after, env) is what runs
+ * in the holder, rendered for docker:start.
  */
 public class LabService extends ServiceFields {
+    /** An environment variable's name as a shell and docker accept it. */
+    private static final java.util.regex.Pattern ENV_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** Host number: the last group of both of its addresses (10 gives .10 and ::10). */
     private int host;
     /** Set for the services made from the node template. */
@@ -21,21 +22,21 @@ public class LabService extends ServiceFields {
     public LabService() {
     }
 
-    public LabService(String name, int host, String aliases, String ports) {
+    public LabService(String name, int host, List<String> aliases, List<String> ports) {
         super(name, aliases, ports);
         this.host = host;
     }
 
     /** A copy of this service with its run part, as the topology's node template or a test builds it. */
-    public LabService run(String image, String process, String after, String env) {
-        LabService copy = new LabService(name, host, aliases, ports);
+    public LabService run(String image, String process, List<String> after, Map<String, String> env) {
+        LabService copy = new LabService(name, host, getAliases(), items(ports));
         copy.setRunPart(image, process, after, env);
         copy.node = node;
         return copy;
     }
 
     LabService asNode() {
-        LabService copy = run(image, process, after, env);
+        LabService copy = run(getImage(), process, getAfter(), entries(env));
         copy.node = true;
         return copy;
     }
@@ -49,12 +50,13 @@ public class LabService extends ServiceFields {
     }
 
     public List<String> getAliases() {
-        return split(aliases);
+        return items(aliases);
     }
 
+    /** The published ports; one line naming the item that is not HOST:CONTAINER. */
     public List<PortMapping> getPorts() {
         List<PortMapping> result = new ArrayList<>();
-        for (String port : split(ports)) {
+        for (String port : items(ports)) {
             result.add(PortMapping.parse(name, port));
         }
         return result;
@@ -69,53 +71,23 @@ public class LabService extends ServiceFields {
     }
 
     public List<String> getAfter() {
-        return split(after);
+        return items(after);
     }
 
-    /** The configured environment, in order; one line naming the entry that is not NAME=VALUE. */
+    /** The configured environment, values exactly as given; one line naming a name no shell accepts. */
     public Map<String, String> getEnv() {
-        Map<String, String> result = new LinkedHashMap<>();
-        for (String entry : split(env)) {
-            int equals = entry.indexOf('=');
-            if (equals < 1) {
-                throw new LabException("environment entry '" + entry + "' of service " + name + " is not NAME=VALUE: fix its <env>");
+        Map<String, String> result = entries(env);
+        for (String variable : result.keySet()) {
+            if (variable == null || !ENV_NAME.matcher(variable).matches()) {
+                throw new LabException("environment variable '" + variable + "' of service " + name
+                        + " is not a NAME of letters, digits and '_': fix its <env>");
             }
-            result.put(entry.substring(0, equals).trim(), entry.substring(equals + 1).trim());
         }
         return result;
     }
 
     public boolean isNode() {
         return node;
-    }
-
-    /** The raw comma-separated fields, for the resolved topology file. */
-    String aliasesText() {
-        return aliases == null ? "" : aliases;
-    }
-
-    String portsText() {
-        return ports == null ? "" : ports;
-    }
-
-    String afterText() {
-        return after == null ? "" : after;
-    }
-
-    String envText() {
-        return env == null ? "" : env;
-    }
-
-    static List<String> split(String list) {
-        List<String> items = new ArrayList<>();
-        if (list != null) {
-            for (String item : list.split(",")) {
-                if (!item.isBlank()) {
-                    items.add(item.trim());
-                }
-            }
-        }
-        return items;
     }
 
     /** A published TCP port: host side and container side. */
@@ -132,7 +104,8 @@ public class LabService extends ServiceFields {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new LabException("port '" + text + "' of service " + service + " is not HOST:CONTAINER with ports 1-65535: fix its <ports>");
+            throw new LabException("port '" + text + "' of service " + service
+                    + " is not HOST:CONTAINER with ports 1-65535: fix its <ports> (one <port> each)");
         }
 
         @Override

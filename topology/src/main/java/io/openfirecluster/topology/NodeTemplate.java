@@ -1,14 +1,17 @@
 package io.openfirecluster.topology;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The one description of an Openfire node, from which node 1..N of the lab are made: every field
  * may use {@code {i}} (the node number), {@code {K+i}} or {@code {K*i}}, e.g. name {@code xmpp{i}},
- * host {@code {10*i}}, ports {@code {5220+i}:5222}. So a lab of five nodes is {@code -Dlab.nodes=5},
+ * host {@code {10*i}}, a port {@code <port>{5220+i}:5222</port>}; in lists each item and in the
+ * environment each value is expanded on its own. So a lab of five nodes is {@code -Dlab.nodes=5},
  * never a second list to keep.
  */
 public class NodeTemplate extends ServiceFields {
@@ -22,13 +25,13 @@ public class NodeTemplate extends ServiceFields {
     public NodeTemplate() {
     }
 
-    public NodeTemplate(String name, String host, String aliases, String ports) {
+    public NodeTemplate(String name, String host, List<String> aliases, List<String> ports) {
         super(name, aliases, ports);
         this.host = host;
     }
 
-    public NodeTemplate withRun(String image, String process, String after, String env) {
-        NodeTemplate copy = new NodeTemplate(name, host, aliases, ports);
+    public NodeTemplate withRun(String image, String process, List<String> after, Map<String, String> env) {
+        NodeTemplate copy = new NodeTemplate(name, host, items(aliases), items(ports));
         copy.setRunPart(image, process, after, env);
         return copy;
     }
@@ -55,6 +58,18 @@ public class NodeTemplate extends ServiceFields {
             result.add(new LabService(expand(name, i), hostNumber, expand(aliases, i), expand(ports, i))
                     .run(expand(image, i), expand(process, i), expand(after, i), expand(env, i)).asNode());
         }
+        return result;
+    }
+
+    /** Every item of LIST expanded for node I. */
+    static List<String> expand(List<String> list, int i) {
+        return items(list).stream().map(item -> expand(item, i)).toList();
+    }
+
+    /** Every value of ENV expanded for node I (names stay: they are the variables' names). */
+    static Map<String, String> expand(Map<String, String> env, int i) {
+        Map<String, String> result = new LinkedHashMap<>();
+        entries(env).forEach((variable, value) -> result.put(variable, expand(value, i)));
         return result;
     }
 

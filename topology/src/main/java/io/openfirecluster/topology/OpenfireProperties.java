@@ -1,11 +1,15 @@
 package io.openfirecluster.topology;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +30,8 @@ public final class OpenfireProperties {
     static final int MAX_VALUE = 4000;
     private static final String HOW = ": write -Dopenfire.properties=name=value,name2=value2"
             + " (or -Dopenfire.properties.file=FILE, a .properties file, for values with commas)";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, String> values;
 
@@ -110,18 +116,46 @@ public final class OpenfireProperties {
     }
 
     /**
-     * The value of {@link #ENV}: one "NAME:VALUE" pair a property, each side in Base64 (UTF-8),
-     * separated by spaces. Base64 has no quote, dollar, comma or newline, so every value survives
-     * the compose file, the docker-maven-plugin's filtering and the shell unchanged; the database
-     * decodes it (decode(..., 'base64')), so no value is ever part of an SQL text.
+     * The value of {@link #ENV}: one JSON object, name to value, in the order given. The database's
+     * entrypoint hands it to psql as one variable and PostgreSQL reads it (json_each_text), so no
+     * value is ever part of an SQL text or a shell word. No Base64 is needed: the compose file is
+     * written by a YAML library, so quotes, commas and newlines (escaped by JSON anyway) arrive
+     * intact. One limit remains, the docker-maven-plugin's
+     * filtering of the compose file, which would replace a "${...}" in a value: so every '$' is
+     * written as JSON's escape for it (backslash, u0024), which PostgreSQL decodes back to '$'.
      */
     public String encoded() {
-        StringBuilder out = new StringBuilder();
-        Base64.Encoder base64 = Base64.getEncoder();
-        values.forEach((name, value) -> out.append(out.length() == 0 ? "" : " ")
-                .append(base64.encodeToString(name.getBytes(StandardCharsets.UTF_8))).append(':')
-                .append(base64.encodeToString(value.getBytes(StandardCharsets.UTF_8))));
-        return out.toString();
+        try {
+            return JSON.writer(new DollarEscapes()).writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always renders as JSON", e);
+        }
+    }
+
+    /** Reads what {@link #encoded()} gave (what the database receives), e.g. to check it in a test. */
+    static Map<String, String> decoded(String json) throws JsonProcessingException {
+        return JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() { });
+    }
+
+    /** JSON's standard escapes, and '$' and '@' as JSON's escapes for them. */
+    private static final class DollarEscapes extends CharacterEscapes {
+        private final int[] escapes;
+
+        DollarEscapes() {
+            escapes = CharacterEscapes.standardAsciiEscapesForJSON();
+            escapes['$'] = CharacterEscapes.ESCAPE_STANDARD;
+            escapes['@'] = CharacterEscapes.ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return escapes;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return null;
+        }
     }
 
     /** Writes them as a .properties file (what tests read to know what every node must report). */

@@ -33,8 +33,11 @@ public record PluginJar(Path jar, String name, String version) {
      */
     public static List<PluginJar> resolve(String paths) {
         Map<String, PluginJar> byName = new LinkedHashMap<>();
-        for (String path : LabService.split(paths)) {
-            for (Path jar : jars(Path.of(path))) {
+        for (String path : paths == null ? new String[0] : paths.split(",")) {
+            if (path.isBlank()) {
+                continue;
+            }
+            for (Path jar : jars(Path.of(path.trim()))) {
                 PluginJar plugin = check(jar);
                 PluginJar other = byName.put(plugin.name(), plugin);
                 if (other != null) {

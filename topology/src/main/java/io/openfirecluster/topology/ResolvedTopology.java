@@ -5,12 +5,17 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * The topology as lab:up resolved it (target/lab/topology.properties), for tests: they read the
- * real host ports and names from here instead of repeating them.
+ * real host ports and names from here instead of repeating them. A properties file carries any
+ * value intact (store() escapes newlines and the like); lists are one key an item and the
+ * environment one key a variable (see {@link Topology#toProperties()}), so no value is split.
  */
 public final class ResolvedTopology {
     private final Properties properties;
@@ -51,10 +56,10 @@ public final class ResolvedTopology {
     /** The topology itself, e.g. to cut and heal services with {@link LabNetwork}. */
     public Topology topology() {
         List<LabService> services = new ArrayList<>();
-        for (String name : get("lab.services").split(",")) {
+        for (String name : names(get("lab.services"))) {
             String prefix = "lab." + name + ".";
-            LabService service = new LabService(name, Integer.parseInt(get(prefix + "host")), get(prefix + "aliases"), get(prefix + "ports"))
-                    .run(get(prefix + "image"), get(prefix + "process"), get(prefix + "after"), get(prefix + "env"));
+            LabService service = new LabService(name, Integer.parseInt(get(prefix + "host")), items(prefix + "alias."), items(prefix + "publish."))
+                    .run(get(prefix + "image"), get(prefix + "process"), items(prefix + "after."), env(prefix + "env."));
             services.add(Boolean.parseBoolean(get(prefix + "node")) ? service.asNode() : service);
         }
         String subnet6 = get("lab.subnet6");
@@ -67,7 +72,7 @@ public final class ResolvedTopology {
     }
 
     public boolean hasService(String service) {
-        return LabService.split(get("lab.services")).contains(service);
+        return names(get("lab.services")).contains(service);
     }
 
     public String bind() {
@@ -89,7 +94,7 @@ public final class ResolvedTopology {
 
     /** The Openfire nodes of this lab, in order (xmpp1, xmpp2, ...): the one node list every test uses. */
     public List<String> nodes() {
-        return LabService.split(get("lab.nodes"));
+        return names(get("lab.nodes"));
     }
 
     public String ipv4(String service) {
@@ -103,6 +108,31 @@ public final class ResolvedTopology {
 
     public boolean dualStack() {
         return !get("lab.subnet6").isEmpty();
+    }
+
+    /** PREFIX1, PREFIX2, ... up to the first missing one. */
+    private List<String> items(String prefix) {
+        List<String> items = new ArrayList<>();
+        for (int i = 1; properties.containsKey(prefix + i); i++) {
+            items.add(properties.getProperty(prefix + i));
+        }
+        return items;
+    }
+
+    /** Every PREFIXNAME=VALUE as NAME to VALUE, sorted by name (the file has no order). */
+    private Map<String, String> env(String prefix) {
+        Map<String, String> env = new TreeMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith(prefix)) {
+                env.put(key.substring(prefix.length()), properties.getProperty(key));
+            }
+        }
+        return env;
+    }
+
+    /** A comma-separated list of service names (names have no comma: see Topology#validate). */
+    private static List<String> names(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim).filter(name -> !name.isEmpty()).toList();
     }
 
     private String get(String key) {

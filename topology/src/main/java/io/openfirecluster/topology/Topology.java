@@ -62,8 +62,8 @@ public final class Topology {
         for (String name : only) {
             LabService service = service(name.trim());
             // What it starts after is only what this selection has (a node without its database runs alone).
-            String after = String.join(",", service.getAfter().stream().filter(a -> a.equals(NODES) || only.contains(a)).toList());
-            selected.add(service.run(service.getImage(), service.getProcess(), after, service.envText()));
+            List<String> after = service.getAfter().stream().filter(a -> a.equals(NODES) || only.contains(a)).toList();
+            selected.add(service.run(service.getImage(), service.getProcess(), after, service.getEnv()));
         }
         return new Topology(network, subnet.toString(), subnet6 == null ? null : subnet6.toString(), bind, dnsSuffix, selected);
     }
@@ -100,7 +100,7 @@ public final class Topology {
                     throw new LabException("services " + other + " and " + name + " both publish host port " + port.hostPort() + ": give each its own");
                 }
             }
-            service.getEnv(); // refuses an entry that is not NAME=VALUE
+            service.getEnv(); // refuses a variable name no shell accepts
         }
         for (LabService service : services) {
             for (String before : service.getAfter()) {
@@ -205,6 +205,8 @@ public final class Topology {
     /**
      * The resolved plan as flat properties (lab.SERVICE.ipv4, .ipv6, .holder, .port.CONTAINERPORT),
      * written next to the build so tests and people read the real values instead of repeating them.
+     * A list is one key an item (lab.SERVICE.alias.1, .publish.1, .after.1, counted from 1) and the
+     * environment one key a variable (lab.SERVICE.env.NAME), so a value may hold any character.
      */
     public Map<String, String> toProperties() {
         Map<String, String> props = new LinkedHashMap<>();
@@ -218,12 +220,12 @@ public final class Topology {
         for (LabService service : services) {
             String prefix = "lab." + service.getName() + ".";
             props.put(prefix + "host", Integer.toString(service.getHost()));
-            props.put(prefix + "aliases", service.aliasesText());
-            props.put(prefix + "ports", service.portsText());
+            putItems(props, prefix + "alias.", service.getAliases());
+            putItems(props, prefix + "publish.", service.getPorts().stream().map(LabService.PortMapping::toString).toList());
             props.put(prefix + "image", service.getImage());
             props.put(prefix + "process", service.getProcess());
-            props.put(prefix + "after", service.afterText());
-            props.put(prefix + "env", service.envText());
+            putItems(props, prefix + "after.", service.getAfter());
+            service.getEnv().forEach((variable, value) -> props.put(prefix + "env." + variable, value));
             props.put(prefix + "node", Boolean.toString(service.isNode()));
             props.put(prefix + "holder", holder(service));
             props.put(prefix + "container", container(service));
@@ -237,13 +239,25 @@ public final class Topology {
         return props;
     }
 
+    private static void putItems(Map<String, String> props, String prefix, List<String> items) {
+        for (int i = 0; i < items.size(); i++) {
+            props.put(prefix + (i + 1), items.get(i));
+        }
+    }
+
     /** A human overview: what `docker:start` made, with the real addresses and host ports. */
     public String describe() {
+        return describe(port -> true);
+    }
+
+    /** As {@link #describe()}, listing only the published ports SHOWN accepts (e.g. no debugger ports while no debugger runs). */
+    public String describe(java.util.function.Predicate<LabService.PortMapping> shown) {
         StringBuilder out = new StringBuilder();
         out.append(String.format("Lab network %s: %s%s, %d Openfire node(s)%n", network, subnet, subnet6 == null ? "" : " + " + subnet6, nodes().size()));
         for (LabService service : services) {
+            List<LabService.PortMapping> ports = service.getPorts().stream().filter(shown).toList();
             out.append(String.format("  %-6s %-15s %-20s ports %s  names %s%n", service.getName(), ipv4(service),
-                    ipv6(service).orElse(""), service.getPorts().isEmpty() ? "-" : bind + " " + service.getPorts(),
+                    ipv6(service).orElse(""), ports.isEmpty() ? "-" : bind + " " + ports,
                     String.join(",", dnsNames(service))));
         }
         return out.toString();

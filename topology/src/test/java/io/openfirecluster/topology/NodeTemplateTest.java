@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Nodes 1..N come from one template; the seed's numbering holds for every N. */
 class NodeTemplateTest {
     /** The template as the root pom configures it. */
-    static final NodeTemplate XMPP = new NodeTemplate("xmpp{i}", "{10*i}", "conference.xmpp{i}.localhost.example,nodes.localhost.example",
-            "{5220+i}:5222,{5260+i}:5269,{9090+i}:9090,{7070+i}:7070,{5004+i}:5005")
-            .withRun("lab/openfire:1", "openfire", "db", "DB_HOST=db");
+    static final NodeTemplate XMPP = new NodeTemplate("xmpp{i}", "{10*i}", List.of("conference.xmpp{i}.localhost.example", "nodes.localhost.example"),
+            List.of("{5220+i}:5222", "{5260+i}:5269", "{9090+i}:9090", "{7070+i}:7070", "{5004+i}:5005"))
+            .withRun("lab/openfire:1", "openfire", List.of("db"), Map.of("DB_HOST", "db"));
 
     @Test
     void nodeIHasHostNumberTenTimesIAndTheSeedsPorts() {
@@ -42,6 +43,17 @@ class NodeTemplateTest {
             String message = assertThrows(LabException.class, () -> XMPP.nodes(bad)).getMessage();
             assertTrue(message.startsWith("lab.nodes=" + bad + " is not a number of nodes from 1 to 9"), message);
         }
+    }
+
+    @Test
+    void everyListItemAndEnvironmentValueIsExpandedOnItsOwn() {
+        NodeTemplate template = new NodeTemplate("n{i}", "{10*i}", List.of("a{i}, still one alias", ""), List.of("{5220+i}:5222"))
+                .withRun("img", "p", List.of("db{i}"), Map.of("ID", "node {i} of \"{i}\",\n$x {K*i}", "PLAIN", "{2*i}"));
+        LabService n2 = template.nodes("2").get(1);
+        assertEquals(List.of("a2, still one alias"), n2.getAliases(), "an empty item is dropped, a comma stays in its item");
+        assertEquals("[5222:5222]", n2.getPorts().toString());
+        assertEquals(List.of("db2"), n2.getAfter());
+        assertEquals(Map.of("ID", "node 2 of \"2\",\n$x {K*i}", "PLAIN", "4"), n2.getEnv());
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** A scenario's name becomes the fault value the run applies and heals. */
 class ScenarioTest {
     private static final Topology LAB = new Topology("scenario-test", "172.60.102.0/24", null, "127.0.0.1", "scenario.example",
-            Topology.withNodes(List.of(new LabService("db", 11, "", "")), new NodeTemplate("xmpp{i}", "{10*i}", "", ""), "3"));
+            Topology.withNodes(List.of(new LabService("db", 11, List.of(), List.of())), new NodeTemplate("xmpp{i}", "{10*i}", List.of(), List.of()), "3"));
 
     @Test
     void eachNameIsItsFault() {
