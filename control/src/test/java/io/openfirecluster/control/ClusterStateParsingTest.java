@@ -39,23 +39,25 @@ class ClusterStateParsingTest {
         assertEquals(List.of(), HazelcastMembers.parse("not a member list"));
     }
 
-    /** The lab plugin's answer on a node of a healthy three-node lab (one domain: no s2s). */
-    private static final String VIEW = "{\"node\":\"xmpp2\",\"cluster\":{\"started\":true,\"senior\":false,"
-            + "\"members\":[\"xmpp1\",\"xmpp2\",\"xmpp3\"],\"lastChange\":\"2026-12-03T08:40:12.345Z\"},"
-            + "\"c2s\":{\"sessions\":1,\"users\":[\"user1@xmpp.localhost.example/lab\"]},"
-            + "\"s2s\":{\"incoming\":[],\"outgoing\":[]},\"caches\":{\"Routing Servers Cache\":0,\"Routing Users Cache\":1},"
+    /** The lab plugin's answer, captured on xmpp1 of a healthy three-node lab (one domain: no s2s). */
+    private static final String VIEW = "{\"node\":\"xmpp1\",\"cluster\":{\"started\":true,\"senior\":true,"
+            + "\"members\":[\"xmpp1\",\"xmpp2\",\"xmpp3\"],\"lastChange\":\"2026-12-03T08:31:19.319287965Z\"},"
+            + "\"c2s\":{\"sessions\":0,\"users\":[]},\"s2s\":{\"incoming\":[],\"outgoing\":[]},"
+            + "\"caches\":{\"Routing Components Cache\":4,\"Routing Failed Servers Cache\":0,\"Routing Result Listeners\":0,"
+            + "\"Routing Servers Cache\":0,\"Routing User Sessions\":0,\"Routing Users Cache\":0},"
             + "\"ready\":{\"ok\":true,\"reason\":\"cluster of xmpp1,xmpp2,xmpp3, c2s open\"}}";
 
     @Test
     void openfireViewOfAHealthyNode() {
         OpenfireView view = OpenfireView.parse(VIEW);
-        assertEquals("xmpp2", view.node());
+        assertEquals("xmpp1", view.node());
         assertEquals(Set.of("xmpp1", "xmpp2", "xmpp3"), view.members());
-        assertTrue(view.clustered() && view.ready() && !view.senior());
-        assertEquals(List.of("user1@xmpp.localhost.example/lab"), view.c2sUsers());
+        assertTrue(view.clustered() && view.ready() && view.senior());
+        assertEquals(0, view.c2sSessions());
         assertEquals(List.of(), view.s2sOutgoing());
-        assertEquals(1, view.caches().get("Routing Users Cache"));
-        assertEquals(java.time.Instant.parse("2026-12-03T08:40:12.345Z"), view.lastChange());
+        assertEquals(4, view.caches().get("Routing Components Cache"));
+        assertEquals(java.time.Instant.parse("2026-12-03T08:31:19.319287965Z"), view.lastChange());
+        assertEquals("openfire xmpp1,xmpp2,xmpp3 (senior), ready", view.toString());
     }
 
     /** Field order is the plugin's business: the view is read by name, never by position. */
@@ -64,12 +66,14 @@ class ClusterStateParsingTest {
         String reordered = "{\"ready\":{\"reason\":\"Openfire's cluster is [xmpp1], expected 3 nodes with xmpp1\",\"ok\":false},"
                 + "\"s2s\":{\"outgoing\":[{\"remote\":\"other.example\",\"node\":\"xmpp1\",\"local\":\"xmpp.localhost.example\"}],"
                 + "\"incoming\":[{\"here\":1,\"sessions\":2,\"domain\":\"other.example\"}]},"
+                + "\"c2s\":{\"users\":[\"user1@xmpp.localhost.example/lab\"],\"sessions\":1},"
                 + "\"cluster\":{\"lastChange\":\"2026-12-03T08:40:12Z\",\"members\":[\"xmpp1\"],\"senior\":true,\"started\":true},\"node\":\"xmpp1\"}";
         OpenfireView view = OpenfireView.parse(reordered);
         assertFalse(view.ready());
         assertEquals("Openfire's cluster is [xmpp1], expected 3 nodes with xmpp1", view.readiness());
         assertEquals(List.of(new OpenfireView.ServerRoute("xmpp.localhost.example", "other.example", "xmpp1")), view.s2sOutgoing());
         assertEquals(List.of(new OpenfireView.IncomingServers("other.example", 2, 1)), view.s2sIncoming());
+        assertEquals(List.of("user1@xmpp.localhost.example/lab"), view.c2sUsers());
     }
 
     @Test
