@@ -25,7 +25,7 @@ public final class LabPlugin {
     public static final String READY = "/ready";
 
     private static final String PACKAGE = "io/openfirecluster/openfirelab/";
-    private static final List<String> SOURCES = List.of("OpenfireLabPlugin.java", "NodeView.java", "Json.java");
+    private static final List<String> SOURCES = List.of("OpenfireLabPlugin.java", "NodeView.java");
 
     private LabPlugin() {
     }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jivesoftware.openfire.SessionManager;
 import org.jivesoftware.openfire.XMPPServer;
@@ -22,6 +21,8 @@ import org.jivesoftware.openfire.session.LocalIncomingServerSession;
 import org.jivesoftware.openfire.spi.RoutingTableImpl;
 import org.jivesoftware.util.cache.Cache;
 import org.jivesoftware.util.cache.CacheFactory;
+import org.json.JSONArray;
+import org.json.JSONObject;
 
 /**
  * What Openfire on this node says now, read from Openfire's own API: its cluster (ClusterManager:
@@ -97,33 +98,34 @@ final class NodeView {
         return "cluster of " + String.join(",", members()) + ", c2s open";
     }
 
+    /** The view as JSON (org.json, which Openfire ships in lib/): readers go by name, the order is not kept. */
     String json() {
         String notReady = notReady();
-        Json cluster = Json.object()
+        JSONObject cluster = new JSONObject()
                 .put("started", ClusterManager.isClusteringStarted())
                 .put("senior", ClusterManager.isSeniorClusterMember())
-                .put("members", new ArrayList<>(members()))
+                .put("members", new JSONArray(members()))
                 .put("lastChange", lastChange.toString());
         List<String> users = new ArrayList<>();
         for (ClientSession session : server.getRoutingTable().getClientsRoutes(true)) {
             users.add(session.getAddress().toString());
         }
         users.sort(null);
-        Json c2s = Json.object().put("sessions", users.size()).put("users", users);
-        return Json.object()
+        JSONObject c2s = new JSONObject().put("sessions", users.size()).put("users", new JSONArray(users));
+        return new JSONObject()
                 .put("node", node())
                 .put("cluster", cluster)
                 .put("c2s", c2s)
-                .put("s2s", Json.object().put("incoming", incoming()).put("outgoing", outgoing()))
+                .put("s2s", new JSONObject().put("incoming", incoming()).put("outgoing", outgoing()))
                 .put("caches", caches())
-                .put("ready", Json.object().put("ok", notReady == null).put("reason", notReady == null ? summary() : notReady))
+                .put("ready", new JSONObject().put("ok", notReady == null).put("reason", notReady == null ? summary() : notReady))
                 .toString();
     }
 
     /** Remote domains with an incoming server session, each with how many of them this node holds. */
-    private List<Json> incoming() {
+    private JSONArray incoming() {
         SessionManager sessions = server.getSessionManager();
-        List<Json> incoming = new ArrayList<>();
+        JSONArray incoming = new JSONArray();
         for (String domain : new TreeSet<>(sessions.getIncomingServers())) {
             int here = 0;
             List<IncomingServerSession> all = sessions.getIncomingServerSessions(domain);
@@ -132,19 +134,19 @@ final class NodeView {
                     here++;
                 }
             }
-            incoming.add(Json.object().put("domain", domain).put("sessions", all.size()).put("here", here));
+            incoming.put(new JSONObject().put("domain", domain).put("sessions", all.size()).put("here", here));
         }
         return incoming;
     }
 
     /** The routing table's outgoing server routes (local domain to remote domain), each with the node that holds it. */
-    private List<Json> outgoing() {
+    private JSONArray outgoing() {
         Map<DomainPair, NodeID> holders = serverRoutes();
-        List<Json> outgoing = new ArrayList<>();
+        JSONArray outgoing = new JSONArray();
         for (DomainPair route : server.getRoutingTable().getServerRoutes()) {
             NodeID holder = holders.get(route);
-            outgoing.add(Json.object().put("local", route.getLocal()).put("remote", route.getRemote())
-                    .put("node", holder == null ? null : nodeName(holder)));
+            outgoing.put(new JSONObject().put("local", route.getLocal()).put("remote", route.getRemote())
+                    .put("node", holder == null ? JSONObject.NULL : nodeName(holder)));
         }
         return outgoing;
     }
@@ -169,16 +171,14 @@ final class NodeView {
     }
 
     /** The routing caches' sizes (entries), by cache name. */
-    private static Json caches() {
-        Map<String, Integer> sizes = new TreeMap<>();
+    private static JSONObject caches() {
+        JSONObject sizes = new JSONObject();
         for (Cache<?, ?> cache : CacheFactory.getAllCaches()) {
             if (cache.getName().startsWith("Routing ")) {
                 sizes.put(cache.getName(), cache.size());
             }
         }
-        Json caches = Json.object();
-        sizes.forEach(caches::put);
-        return caches;
+        return sizes;
     }
 
     private static boolean acceptsClients() {
