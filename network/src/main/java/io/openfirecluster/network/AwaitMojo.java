@@ -11,7 +11,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Waits until every container docker:start ran is healthy (the images' health checks: a node is
- * healthy in a cluster of all the lab's nodes), printing what it still waits for every 5 s; fails
+ * healthy when Openfire, asked through the lab plugin, is in a cluster of all the lab's nodes and
+ * takes clients: the lab's one definition of ready), printing what it still waits for every 5 s; fails
  * in one line naming the services that are not, at the deadline, and removes the lab.
  */
 @Mojo(name = "await", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
