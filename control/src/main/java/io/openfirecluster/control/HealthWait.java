@@ -11,9 +11,9 @@ import java.util.function.Consumer;
 
 /**
  * Waits until every container of the lab is healthy by Docker's verdict, i.e. by the images' own
- * health checks (a node: Hazelcast's REST health says it is in a cluster of all the lab's nodes and
- * Openfire takes clients; the database: pg_isready; the load balancer: nginx listens). This is the
- * lab's one definition of ready, for docker:start's callers (lab:await) and lab:status alike.
+ * health checks (a node: Openfire itself, through the lab plugin's /ready, is in a cluster of all
+ * the lab's nodes and takes clients, see OpenfireView; the database: pg_isready; the load
+ * balancer: nginx listens). The lab's one definition of ready, for lab:await and lab:status alike.
  */
 public final class HealthWait {
     private static final Duration PROGRESS = Duration.ofSeconds(5);

@@ -6,12 +6,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * The lab as it is now, per node: what Hazelcast and Openfire each say the cluster is, how many
- * client sessions it holds, Docker's health verdict, and the faults active on it. One table, from
- * the servers' own answers (Hazelcast REST, Openfire's cluster events, the kernel's socket table).
+ * The lab as it is now, per node: what Hazelcast and Openfire each say the cluster is, the node's
+ * client and server-to-server sessions, Docker's health verdict, and the faults active on it; then
+ * which node holds the outgoing server route to each remote domain. One table, from the servers'
+ * own answers: Hazelcast's REST API, and Openfire's own view through the lab plugin (OpenfireView).
  */
 public final class LabStatus {
     private static final Duration COMMAND = Duration.ofSeconds(5);
@@ -19,51 +23,73 @@ public final class LabStatus {
     private LabStatus() {
     }
 
-    /** One node's row. */
-    public record NodeRow(String node, String state, List<String> hazelcastMembers, Set<String> openfireView, int c2sSessions, List<String> faults) {
+    /** One node's row; OPENFIRE is empty while the lab plugin does not answer (Openfire starting, node stopped). */
+    public record NodeRow(String node, String state, List<String> hazelcastMembers, Optional<OpenfireView> openfire, List<String> faults) {
+        /** This node's server-to-server sessions: "in:DOMAIN" for incoming ones it holds, "out:DOMAIN" for outgoing routes it holds. */
+        public List<String> s2s() {
+            List<String> sessions = new ArrayList<>();
+            openfire.ifPresent(view -> {
+                view.s2sIncoming().stream().filter(in -> in.here() > 0).forEach(in -> sessions.add("in:" + in.domain()));
+                view.s2sOutgoing().stream().filter(out -> out.node().equals(node)).forEach(out -> sessions.add("out:" + out.remote()));
+            });
+            return sessions;
+        }
     }
 
     public static List<NodeRow> read(LabNetwork lab) {
         Topology topology = lab.topology();
         Map<String, List<String>> faults = new Faults(lab).active();
         List<NodeRow> rows = new ArrayList<>();
-        Map<String, List<String>> logs = new java.util.HashMap<>();
-        Map<String, String> ids = new java.util.HashMap<>();
-        for (LabService node : topology.nodes()) {
-            List<String> lines = lab.containers().logs(topology.container(node)).lines().toList();
-            logs.put(node.getName(), lines);
-            ids.putAll(OpenfireClusterEvents.nodeIds(lines));
-        }
         for (LabService node : topology.nodes()) {
             String container = topology.container(node);
             String state = state(lab, container);
             List<String> members = List.of();
-            Set<String> view = Set.of();
+            Optional<OpenfireView> openfire = Optional.empty();
             if (state.startsWith("running")) {
                 Containers.ExecResult rest = lab.containers().exec(container, COMMAND, "/opt/openfire-lab/hazelcast-rest", "/hazelcast/rest/cluster");
                 members = rest.exitCode() == 0 ? HazelcastMembers.parse(rest.output()) : List.of();
-                view = OpenfireClusterEvents.knownNodes(logs.get(node.getName()), ids);
+                openfire = OpenfireView.read(lab, container, List.of());
             }
-            rows.add(new NodeRow(node.getName(), state, members, view, c2sSessions(lab, topology.holder(node)), faults.getOrDefault(node.getName(), List.of())));
+            rows.add(new NodeRow(node.getName(), state, members, openfire, faults.getOrDefault(node.getName(), List.of())));
         }
         return rows;
     }
 
-    /** The rows as a table, plus the faults of the services that are not nodes. */
+    /** The rows as a table, the outgoing server routes, and the faults of the services that are not nodes. */
     public static String table(LabNetwork lab) {
         List<NodeRow> rows = read(lab);
-        StringBuilder out = new StringBuilder(String.format("%-7s %-18s %-9s %-26s %-4s %s%n", "node", "state", "hazelcast", "openfire cluster", "c2s", "faults"));
+        String format = "%-7s %-18s %-9s %-30s %-4s %-12s %s%n";
+        StringBuilder out = new StringBuilder(String.format(format, "node", "state", "hazelcast", "openfire cluster", "c2s", "s2s", "faults"));
         for (NodeRow row : rows) {
-            out.append(String.format("%-7s %-18s %-9s %-26s %-4d %s%n", row.node(), row.state(),
+            out.append(String.format(format, row.node(), row.state(),
                     row.hazelcastMembers().isEmpty() ? "-" : row.hazelcastMembers().size() + " members",
-                    row.openfireView().isEmpty() ? "-" : String.join(",", row.openfireView()), row.c2sSessions(),
+                    row.openfire().map(view -> String.join(",", view.members()) + (view.senior() ? " (senior)" : "")).orElse("-"),
+                    row.openfire().map(view -> String.valueOf(view.c2sSessions())).orElse("-"),
+                    row.openfire().isEmpty() ? "-" : row.s2s().isEmpty() ? "none" : String.join(",", row.s2s()),
                     row.faults().isEmpty() ? "none" : String.join("; ", row.faults())));
         }
+        out.append(routes(rows));
         for (Map.Entry<String, List<String>> service : new Faults(lab).active().entrySet()) {
             if (!lab.topology().service(service.getKey()).isNode() && !service.getValue().isEmpty()) {
                 out.append(String.format("%-7s faults: %s%n", service.getKey(), String.join("; ", service.getValue())));
             }
         }
+        return out.toString();
+    }
+
+    /** "s2s: none", or per remote domain the node(s) the routing tables name as holding the outgoing route. */
+    static String routes(List<NodeRow> rows) {
+        Map<String, Set<String>> holders = new TreeMap<>();
+        for (NodeRow row : rows) {
+            row.openfire().ifPresent(view -> view.s2sOutgoing().forEach(route ->
+                    holders.computeIfAbsent(route.local() + " -> " + route.remote(), k -> new TreeSet<>())
+                            .add(route.node().isEmpty() ? "?" : route.node())));
+        }
+        if (holders.isEmpty()) {
+            return "s2s: none\n";
+        }
+        StringBuilder out = new StringBuilder();
+        holders.forEach((route, nodes) -> out.append("s2s route ").append(route).append(": held by ").append(String.join(",", nodes)).append('\n'));
         return out.toString();
     }
 
@@ -74,13 +100,5 @@ public final class LabStatus {
         } catch (RuntimeException e) {
             return "absent";
         }
-    }
-
-    /** Established TCP connections to port 5222 in the node's namespace (read in its holder). */
-    static int c2sSessions(LabNetwork lab, String holder) {
-        Containers.ExecResult table = lab.containers().exec(holder, COMMAND, "cat", "/proc/net/tcp", "/proc/net/tcp6");
-        // Columns: sl local_address rem_address st ...; 1466 is port 5222 in hex, 01 is ESTABLISHED.
-        return (int) table.output().lines().map(String::trim).map(line -> line.split("\\s+"))
-                .filter(cols -> cols.length > 3 && cols[1].endsWith(":1466") && cols[3].equals("01")).count();
     }
 }

@@ -2,13 +2,14 @@ package io.openfirecluster.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** What the lab reads of a node's cluster, on answers and log lines captured from lab nodes. */
+/** What the lab reads of a node's cluster, on answers captured from lab nodes (Hazelcast's REST API, the lab plugin). */
 class ClusterStateParsingTest {
     @Test
     void healthOfAThreeNodeCluster() {
@@ -56,35 +57,58 @@ class ClusterStateParsingTest {
         assertEquals(List.of(), HazelcastMembers.parse("{\"members\":[]}"));
     }
 
-    private static final String T = "2026-11-26T20:00:00.000000000Z ";
+    /** The lab plugin's answer, captured on xmpp1 of a healthy three-node lab (one domain: no s2s). */
+    private static final String VIEW = "{\"node\":\"xmpp1\",\"cluster\":{\"started\":true,\"senior\":true,"
+            + "\"members\":[\"xmpp1\",\"xmpp2\",\"xmpp3\"],\"lastChange\":\"2026-12-03T08:31:19.319287965Z\"},"
+            + "\"c2s\":{\"sessions\":0,\"users\":[]},\"s2s\":{\"incoming\":[],\"outgoing\":[]},"
+            + "\"caches\":{\"Routing Components Cache\":4,\"Routing Failed Servers Cache\":0,\"Routing Result Listeners\":0,"
+            + "\"Routing Servers Cache\":0,\"Routing User Sessions\":0,\"Routing Users Cache\":0},"
+            + "\"ready\":{\"ok\":true,\"reason\":\"cluster of xmpp1,xmpp2,xmpp3, c2s open\"}}";
 
     @Test
-    void openfireViewFollowsJoinsAndLeaves() {
-        List<String> lines = List.of(
-                T + "entrypoint: node xmpp1.localhost.example, cluster members <member>172.60.0.10</member>",
-                T + "2026-11-26 20:00:10.000 INFO  [hz]: org.jivesoftware.openfire.cluster.ClusterMonitor - This node (a1b2/xmpp1.localhost.example) has joined the cluster [seniorMember: xmpp1]",
-                T + "2026-11-26 20:00:12.000 INFO  [hz]: org.jivesoftware.openfire.cluster.ClusterMonitor - Another node (c3d4/xmpp2.localhost.example (172.60.0.20)) has joined the cluster [seniorMember: xmpp1]",
-                T + "2026-11-26 20:00:13.000 INFO  [hz]: org.jivesoftware.openfire.cluster.ClusterMonitor - Another node (e5f6/xmpp3.localhost.example (172.60.0.30)) has joined the cluster [seniorMember: xmpp1]",
-                T + "2026-11-26 20:01:00.000 INFO  [hz]: org.jivesoftware.openfire.cluster.ClusterMonitor - Another node (e5f6/xmpp3.localhost.example (172.60.0.30)) has left the cluster [seniorMember: xmpp1]");
-        assertEquals(Set.of("xmpp1", "xmpp2", "xmpp3"), OpenfireClusterEvents.knownNodes(lines.subList(0, 4)));
-        assertEquals(Set.of("xmpp1", "xmpp2"), OpenfireClusterEvents.knownNodes(lines));
+    void openfireViewOfAHealthyNode() {
+        OpenfireView view = OpenfireView.parse(VIEW);
+        assertEquals("xmpp1", view.node());
+        assertEquals(Set.of("xmpp1", "xmpp2", "xmpp3"), view.members());
+        assertTrue(view.clustered() && view.ready() && view.senior());
+        assertEquals(0, view.c2sSessions());
+        assertEquals(List.of(), view.s2sOutgoing());
+        assertEquals(4, view.caches().get("Routing Components Cache"));
+        assertEquals(java.time.Instant.parse("2026-12-03T08:31:19.319287965Z"), view.lastChange());
+        assertEquals("openfire xmpp1,xmpp2,xmpp3 (senior), ready", view.toString());
+    }
+
+    /** Field order is the plugin's business: the view is read by name, never by position. */
+    @Test
+    void openfireViewIsReadByNameInAnyOrder() {
+        String reordered = "{\"ready\":{\"reason\":\"Openfire's cluster is [xmpp1], expected 3 nodes with xmpp1\",\"ok\":false},"
+                + "\"s2s\":{\"outgoing\":[{\"remote\":\"other.example\",\"node\":\"xmpp1\",\"local\":\"xmpp.localhost.example\"}],"
+                + "\"incoming\":[{\"here\":1,\"sessions\":2,\"domain\":\"other.example\"}]},"
+                + "\"c2s\":{\"users\":[\"user1@xmpp.localhost.example/lab\"],\"sessions\":1},"
+                + "\"cluster\":{\"lastChange\":\"2026-12-03T08:40:12Z\",\"members\":[\"xmpp1\"],\"senior\":true,\"started\":true},\"node\":\"xmpp1\"}";
+        OpenfireView view = OpenfireView.parse(reordered);
+        assertFalse(view.ready());
+        assertEquals("Openfire's cluster is [xmpp1], expected 3 nodes with xmpp1", view.readiness());
+        assertEquals(List.of(new OpenfireView.ServerRoute("xmpp.localhost.example", "other.example", "xmpp1")), view.s2sOutgoing());
+        assertEquals(List.of(new OpenfireView.IncomingServers("other.example", 2, 1)), view.s2sIncoming());
+        assertEquals(List.of("user1@xmpp.localhost.example/lab"), view.c2sUsers());
     }
 
     @Test
-    void aRestartForgetsEverything() {
-        List<String> lines = List.of(
-                T + "ClusterMonitor - This node (a1b2/xmpp2.localhost.example) has joined the cluster",
-                T + "entrypoint: node xmpp2.localhost.example, cluster members ...");
-        assertEquals(Set.of(), OpenfireClusterEvents.knownNodes(lines));
+    void anythingButTheViewIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> OpenfireView.parse("<html>404</html>"));
+        assertThrows(IllegalArgumentException.class, () -> OpenfireView.parse("{\"nodeState\":\"ACTIVE\"}"));
     }
 
-    /** A node that joins before its name is known is logged as "<unknown>": its own log names its id. */
+    /** The route holders of every node's view, per route; one domain and no s2s: "s2s: none". */
     @Test
-    void anUnknownNodeIsNamedByItsId() {
-        List<String> xmpp1 = List.of(T + "ClusterMonitor - This node (a1b2/xmpp1.localhost.example) has joined the cluster [seniorMember=xmpp1.localhost.example (172.60.0.10)]",
-                T + "ClusterMonitor - Another node (c3d4/<unknown>) has joined the cluster [seniorMember=xmpp1.localhost.example (172.60.0.10)]");
-        List<String> xmpp2 = List.of(T + "ClusterMonitor - This node (c3d4/xmpp2.localhost.example) has joined the cluster");
-        assertEquals(Set.of("xmpp1", "c3d4"), OpenfireClusterEvents.knownNodes(xmpp1));
-        assertEquals(Set.of("xmpp1", "xmpp2"), OpenfireClusterEvents.knownNodes(xmpp1, OpenfireClusterEvents.nodeIds(xmpp2)));
+    void statusNamesTheNodeHoldingEachOutgoingRoute() {
+        OpenfireView none = OpenfireView.parse(VIEW);
+        assertEquals("s2s: none\n", LabStatus.routes(List.of(new LabStatus.NodeRow("xmpp2", "running healthy", List.of(), java.util.Optional.of(none), List.of()))));
+        OpenfireView.ServerRoute route = new OpenfireView.ServerRoute("xmpp.localhost.example", "other.example", "xmpp3");
+        OpenfireView routed = new OpenfireView("xmpp3", true, false, none.members(), none.lastChange(), List.of(), List.of(), List.of(route), java.util.Map.of(), true, "");
+        LabStatus.NodeRow row = new LabStatus.NodeRow("xmpp3", "running healthy", List.of(), java.util.Optional.of(routed), List.of());
+        assertEquals("s2s route xmpp.localhost.example -> other.example: held by xmpp3\n", LabStatus.routes(List.of(row)));
+        assertEquals(List.of("out:other.example"), row.s2s());
     }
 }

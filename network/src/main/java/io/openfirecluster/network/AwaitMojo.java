@@ -1,5 +1,6 @@
 package io.openfirecluster.network;
 
+import io.openfirecluster.control.Format;
 import io.openfirecluster.control.HealthWait;
 import io.openfirecluster.control.LabNetwork;
 import io.openfirecluster.control.NodeJvm;
@@ -12,7 +13,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Waits until every container docker:start ran is healthy (the images' health checks: a node is
- * healthy in a cluster of all the lab's nodes), printing what it still waits for every 5 s; fails
+ * healthy when Openfire, asked through the lab plugin, is in a cluster of all the lab's nodes and
+ * takes clients: the lab's one definition of ready), printing what it still waits for every 5 s; fails
  * in one line naming the services that are not, at the deadline, and removes the lab.
  */
 @Mojo(name = "await", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
@@ -38,7 +40,7 @@ public class AwaitMojo extends AbstractLabMojo {
             lab.down(logs.toPath());
             throw new LabException(e.getMessage() + "; the lab was removed, its logs are in " + logs);
         }
-        getLog().info(String.format("the lab is healthy (%d node(s)), %.1f s after docker:start returned", lab.topology().nodes().size(), took.toMillis() / 1000.0));
+        getLog().info("the lab is healthy (" + lab.topology().nodes().size() + " node(s)), " + Format.seconds(took) + " after docker:start returned");
         getLog().info("nodes on " + NodeJvm.summary(lab.topology().nodes().stream().map(node -> NodeJvm.of(lab, node)).toList()));
     }
 }

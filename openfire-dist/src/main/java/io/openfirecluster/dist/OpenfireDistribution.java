@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
+import io.openfirecluster.labplugin.LabPlugin;
 import io.openfirecluster.topology.PluginJar;
 import java.util.EnumSet;
 import java.util.List;
@@ -110,6 +111,19 @@ final class OpenfireDistribution {
         Path pluginsDir = target.resolve("plugins");
         installPlugin(hazelcast, pluginsDir, "hazelcast", explode);
         PluginLayout.install(plugins, pluginsDir, explode);
+    }
+
+    /**
+     * Adds the lab's own plugin (openfirelab) to the Openfire laid out in TARGET: compiled here,
+     * against that distribution's lib/xmppserver-*.jar, so every node runs it (never a committed jar).
+     */
+    static void installLabPlugin(Path target, boolean explode) throws IOException {
+        Path build = Files.createTempDirectory("openfirelab");
+        try {
+            installPlugin(LabPlugin.build(target.resolve("lib"), build), target.resolve("plugins"), LabPlugin.NAME, explode);
+        } finally {
+            deleteTree(build);
+        }
     }
 
     private static boolean hasServerJar(Path lib) {

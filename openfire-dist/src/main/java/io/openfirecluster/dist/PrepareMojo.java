@@ -1,5 +1,6 @@
 package io.openfirecluster.dist;
 
+import io.openfirecluster.labplugin.LabPlugin;
 import io.openfirecluster.topology.LabException;
 import io.openfirecluster.topology.OpenfireProperties;
 import io.openfirecluster.topology.PluginJar;
@@ -146,7 +147,8 @@ public class PrepareMojo extends AbstractMojo {
             if (outputDirectory != null) {
                 Path target = outputDirectory.toPath();
                 OpenfireDistribution.layOut(openfire.get(), hazelcast.get(), plugins, target, explodePlugins);
-                getLog().info("Openfire from " + openfire.get() + " with " + hazelcast.get().getFileName()
+                OpenfireDistribution.installLabPlugin(target, explodePlugins);
+                getLog().info("Openfire from " + openfire.get() + " with " + hazelcast.get().getFileName() + ", the lab plugin " + LabPlugin.NAME
                         + plugins.stream().map(p -> ", " + p.jar()).collect(java.util.stream.Collectors.joining()) + " laid out in " + target);
             }
         } catch (DistException e) {

@@ -76,4 +76,29 @@ class OpenfireNodeIT {
         List<String> problems = log.lines().filter(line -> problem.matcher(line).find()).toList();
         assertEquals(List.of(), problems);
     }
+
+    /** The image's health check is the lab plugin's readiness: Openfire itself says it is a cluster of LAB_NODES (here 1) taking clients. */
+    @Test
+    void healthCheckIsOpenfiresOwnReadiness() {
+        var check = lab.network().containers().exec(lab.container(node), java.time.Duration.ofSeconds(10), "/opt/openfire-lab/healthcheck");
+        assertEquals(0, check.exitCode(), check.output());
+        assertEquals("ready: cluster of " + node + ", c2s open", check.output().trim());
+    }
+
+    /** Asked for a cluster the node is not in, the plugin says no, in one line naming both views (what a waiting test prints). */
+    @Test
+    void readinessForOtherNodesSaysWhyNot() {
+        var answer = lab.network().containers().exec(lab.container(node), java.time.Duration.ofSeconds(10),
+                "/opt/openfire-lab/local-http", "9095", "/ready?nodes=" + node + ",xmpp9");
+        assertEquals(1, answer.exitCode());
+        assertEquals("Openfire's cluster is [" + node + "], expected [" + node + ", xmpp9]", answer.output().trim());
+    }
+
+    /** The lab plugin answers in the node (loopback and the lab network) and is never published on the host. */
+    @Test
+    void labPluginIsNotPublishedOnTheHost() {
+        var bindings = lab.docker().inspectContainerCmd(topology.holder(node)).exec().getHostConfig().getPortBindings().getBindings();
+        assertTrue(bindings.keySet().stream().noneMatch(port -> port.getPort() == io.openfirecluster.labplugin.LabPlugin.PORT), bindings.toString());
+        assertTrue(bindings.keySet().stream().anyMatch(port -> port.getPort() == 5222), "c2s is published: " + bindings);
+    }
 }

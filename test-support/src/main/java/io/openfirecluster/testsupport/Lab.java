@@ -1,5 +1,6 @@
 package io.openfirecluster.testsupport;
 
+import io.openfirecluster.control.Format;
 import io.openfirecluster.control.Wait;
 
 import com.github.dockerjava.api.DockerClient;
@@ -10,7 +11,7 @@ import io.openfirecluster.control.Fault;
 import io.openfirecluster.control.Faults;
 import io.openfirecluster.control.HazelcastMembers;
 import io.openfirecluster.control.LabNetwork;
-import io.openfirecluster.control.OpenfireClusterEvents;
+import io.openfirecluster.control.OpenfireView;
 import io.openfirecluster.control.WaitTimeoutException;
 import io.openfirecluster.topology.ResolvedTopology;
 import java.time.Duration;
@@ -26,8 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The running lab as the tests see it: its topology as lab:up resolved it (the one node list),
- * its containers, and what each node says about the cluster: Hazelcast through its REST health
- * and member endpoints, Openfire through the cluster events on the log stream the lab follows.
+ * its containers, and what each node says about the cluster: Openfire its own view through the
+ * lab plugin (OpenfireView, which also decides readiness), Hazelcast through its REST health and
+ * member endpoints where a test compares Hazelcast's own view.
  */
 public final class Lab implements AutoCloseable {
     /** How long the lab may take to become one cluster, at start and after a change. */
@@ -51,7 +53,7 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
-     * The lab, once all its nodes are one cluster (Hazelcast and Openfire) and, where the lab has a
+     * The lab, once all its nodes are ready (one Openfire cluster taking clients) and, where the lab has a
      * load balancer, it takes logins. Checked once; if it never gets there every test fails with
      * the same reason instead of waiting again.
      */
@@ -78,7 +80,7 @@ public final class Lab implements AutoCloseable {
         return Optional.ofNullable(instance != null ? instance : unready);
     }
 
-    /** Waits until all nodes are one cluster (Hazelcast and Openfire) and, where there is one, the load balancer takes a login. */
+    /** Waits until all nodes are ready (one Openfire cluster, by its own view) and, where there is one, the load balancer takes a login. */
     public void awaitReady() {
         awaitClusterOf(nodes(), Instant.EPOCH);
         awaitLoadBalancerLogin();
@@ -170,16 +172,9 @@ public final class Lab implements AutoCloseable {
         }
     }
 
-    /** The nodes Openfire on NODE has in its cluster, from the cluster events of its log since the container last started. */
-    public Set<String> openfireView(String node) {
-        return OpenfireClusterEvents.knownNodes(log(node).lines(), nodeIds());
-    }
-
-    /** Every node's id as its own log names it, to name nodes other logs call "<unknown>". */
-    private Map<String, String> nodeIds() {
-        Map<String, String> ids = new java.util.HashMap<>();
-        nodes().forEach(node -> ids.putAll(OpenfireClusterEvents.nodeIds(log(node).lines())));
-        return ids;
+    /** What Openfire on NODE says of itself (the lab plugin), ready meaning a cluster of all the lab's nodes; empty while it does not answer. */
+    public Optional<OpenfireView> openfireView(String node) {
+        return OpenfireView.read(network, container(node), nodes());
     }
 
     /** The lines of SERVICE's container log so far (followed, every run of the container). */
@@ -188,11 +183,11 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
-     * Waits until NODES form a cluster of their own, as seen after SINCE: each one's Hazelcast is
-     * active and safe with exactly that many members, and Openfire has joined every pair (one of
-     * the two logged the other's join: a node that joins a running cluster logs only its own join,
-     * the others log it), with an Openfire event after SINCE. On the deadline it fails naming the
-     * nodes that are not there, with the tail of their logs.
+     * Waits until NODES form a cluster of their own, as seen after SINCE: each one is ready by the
+     * lab's one definition for exactly these nodes (Openfire's own view, through the lab plugin:
+     * a cluster of exactly NODES, taking client connections) and Openfire last told its cluster
+     * listeners of a change after SINCE. On the deadline it fails naming the nodes that are not
+     * there, with the tail of their logs.
      */
     public void awaitClusterOf(List<String> nodes, Instant since) {
         Map<String, String> seen = new LinkedHashMap<>();
@@ -216,28 +211,12 @@ public final class Lab implements AutoCloseable {
     }
 
     private Set<String> behind(List<String> nodes, Instant since, Map<String, String> seen) {
-        Map<String, Set<String>> views = new LinkedHashMap<>();
         Set<String> behind = new TreeSet<>();
-        Map<String, String> ids = nodeIds();
         for (String node : nodes) {
-            List<String> lines = log(node).lines();
-            Set<String> knows = OpenfireClusterEvents.knownNodes(lines, ids);
-            // The log first, Hazelcast only once the log says this node has joined: asking Hazelcast
-            // is a process in the node (docker exec, ~45 ms of its CPU), and four a second per node
-            // slowed down the very boot this waits for.
-            Optional<ClusterHealth> health = knows.contains(node) ? health(node) : Optional.empty();
-            views.put(node, knows);
-            seen.put(node, health.map(Object::toString).orElse(knows.contains(node) ? "hazelcast -" : "hazelcast not asked yet") + ", openfire " + knows);
-            if (health.isEmpty() || !health.get().isClusterOf(nodes.size()) || !knows.contains(node) || !nodes.containsAll(knows)
-                    || (since.isAfter(Instant.EPOCH) && OpenfireClusterEvents.lastChange(lines).isBefore(since))) {
+            Optional<OpenfireView> view = OpenfireView.read(network, container(node), nodes);
+            seen.put(node, view.map(Object::toString).orElse("openfire does not answer yet"));
+            if (view.isEmpty() || !view.get().ready() || (since.isAfter(Instant.EPOCH) && view.get().lastChange().isBefore(since))) {
                 behind.add(node);
-            }
-        }
-        for (String node : nodes) {
-            for (String other : nodes) {
-                if (!views.get(node).contains(other) && !views.get(other).contains(node)) {
-                    behind.add(node);
-                }
             }
         }
         return behind;
@@ -319,7 +298,7 @@ public final class Lab implements AutoCloseable {
     }
 
     public static String seconds(Instant from, Instant to) {
-        return String.format("%.1f s", Duration.between(from, to).toMillis() / 1000.0);
+        return Format.seconds(Duration.between(from, to));
     }
 
     private boolean canLogIn(String entry) {

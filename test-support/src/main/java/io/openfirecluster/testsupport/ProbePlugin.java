@@ -1,22 +1,15 @@
 package io.openfirecluster.testsupport;
 
+import io.openfirecluster.labplugin.PluginCompiler;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
+import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 /**
  * A real Openfire plugin the tests make themselves: a class implementing Openfire's
- * {@code org.jivesoftware.openfire.container.Plugin}, compiled (javax.tools) against the Openfire
+ * {@code org.jivesoftware.openfire.container.Plugin}, compiled (PluginCompiler) against the Openfire
  * the lab runs, with a plugin.xml of a given version, in NAME.jar. When Openfire initialises it,
  * it prints one line to the node's stdout (docker logs):
  *
@@ -34,32 +27,8 @@ public final class ProbePlugin {
      * compiled against); REPORTED the property names the plugin prints when it starts.
      */
     public static Path build(Path dir, String name, String version, Path openfireLib, List<String> reported) throws IOException {
-        Path work = Files.createDirectories(dir.resolve(name + "-" + version + "-build"));
-        Path sourceDir = Files.createDirectories(work.resolve("src/io/openfirecluster/probe"));
-        Path source = sourceDir.resolve("ProbePlugin.java");
-        Files.writeString(source, source(name, version, reported));
-        Path classes = Files.createDirectories(work.resolve("classes"));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) {
-            throw new IllegalStateException("no Java compiler in this JVM (" + System.getProperty("java.home") + "): run the tests on a JDK");
-        }
-        StringWriter errors = new StringWriter();
-        boolean compiled = javac.getTask(errors, null, null,
-                List.of("--release", "17", "-classpath", serverJar(openfireLib).toString(), "-d", classes.toString()),
-                null, javac.getStandardFileManager(null, null, StandardCharsets.UTF_8).getJavaFileObjects(source.toFile())).call();
-        if (!compiled) {
-            throw new IllegalStateException("the probe plugin did not compile against " + openfireLib + ":\n" + errors);
-        }
-        Path jar = dir.resolve(name + ".jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            add(out, "plugin.xml", pluginXml(name, version).getBytes(StandardCharsets.UTF_8));
-            try (Stream<Path> files = Files.walk(classes)) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    add(out, "classes/" + classes.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
-                }
-            }
-        }
-        return jar;
+        return PluginCompiler.build(dir.resolve(name + ".jar"), pluginXml(name, version),
+                Map.of("io/openfirecluster/probe/ProbePlugin.java", source(name, version, reported)), openfireLib);
     }
 
     /** The line the plugin prints when Openfire initialises it, up to its first property. */
@@ -75,19 +44,6 @@ public final class ProbePlugin {
     /** One line a property, whatever it holds. */
     static String escape(String value) {
         return value.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
-    }
-
-    private static Path serverJar(Path lib) throws IOException {
-        try (Stream<Path> files = Files.list(lib)) {
-            return files.filter(f -> f.getFileName().toString().matches("xmppserver.*\\.jar")).findFirst()
-                    .orElseThrow(() -> new IOException(lib + " has no xmppserver*.jar: give Openfire's lib directory"));
-        }
-    }
-
-    private static void add(JarOutputStream out, String name, byte[] bytes) throws IOException {
-        out.putNextEntry(new JarEntry(name));
-        out.write(bytes);
-        out.closeEntry();
     }
 
     static String pluginXml(String name, String version) {
