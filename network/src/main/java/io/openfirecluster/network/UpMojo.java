@@ -2,15 +2,19 @@ package io.openfirecluster.network;
 
 import io.openfirecluster.control.LabNetwork;
 import io.openfirecluster.topology.ComposeFile;
+import io.openfirecluster.topology.LabCertificates;
 import io.openfirecluster.topology.LabException;
+import io.openfirecluster.topology.LabService;
 import io.openfirecluster.topology.OpenfireProperties;
 import io.openfirecluster.topology.ResolvedTopology;
+import io.openfirecluster.topology.S2sTls;
 import io.openfirecluster.topology.Topology;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoFailureException;
@@ -56,6 +60,17 @@ public class UpMojo extends AbstractLabMojo {
     @Parameter(property = "openfire.properties.service", defaultValue = "db")
     private String propertiesService;
 
+    /**
+     * Server-to-server TLS in every domain: required (strict certificate validation), optional or
+     * disabled (S2sTls); seeded as Openfire properties with the user's, which win for the same name.
+     */
+    @Parameter(property = "lab.s2s.tls", required = true)
+    private String s2sTls;
+
+    /** The lab's XMPP domain: its certificate (LabCertificates) is issued to it. */
+    @Parameter(property = "xmpp.domain", required = true)
+    private String xmppDomain;
+
     @Parameter(defaultValue = "${project.build.directory}/lab", readonly = true)
     private File labDirectory;
 
@@ -66,11 +81,12 @@ public class UpMojo extends AbstractLabMojo {
     protected void execute(Topology configured) throws MojoFailureException {
         Topology topology = configured.select(expandNodes(configured, only));
         OpenfireProperties properties = properties(topology);
+        List<LabCertificates.Domain> domains = domains(topology);
         String compose = compose(topology, properties);
         try (LabNetwork lab = connect(topology)) {
             lab.up(List.of(), pull, registry);
         }
-        write(topology, compose, properties);
+        write(topology, compose, properties, domains);
     }
 
     /**
@@ -81,31 +97,55 @@ public class UpMojo extends AbstractLabMojo {
     protected void skipped(Topology configured) throws MojoFailureException {
         Topology topology = configured.select(expandNodes(configured, only));
         OpenfireProperties properties = properties(topology);
-        write(topology, compose(topology, properties), properties);
+        List<LabCertificates.Domain> domains = domains(topology);
+        write(topology, compose(topology, properties), properties, domains);
     }
 
-    /** The user's Openfire properties, checked (one line for a bad one); none for a lab without the database. */
+    /**
+     * The Openfire properties of the s2s TLS policy and the user's over them, checked (one line for
+     * a bad one); none for a lab without the database.
+     */
     private OpenfireProperties properties(Topology topology) {
-        OpenfireProperties properties = OpenfireProperties.parse(openfireProperties, openfirePropertiesFile);
-        if (!properties.isEmpty() && topology.services().stream().noneMatch(s -> s.getName().equals(propertiesService))) {
-            getLog().info("lab: no " + propertiesService + " in this lab: the " + properties.values().size() + " Openfire properties are not seeded here");
+        S2sTls policy = S2sTls.parse(s2sTls);
+        OpenfireProperties users = OpenfireProperties.parse(openfireProperties, openfirePropertiesFile);
+        if (topology.services().stream().noneMatch(s -> s.getName().equals(propertiesService))) {
+            if (!users.isEmpty()) {
+                getLog().info("lab: no " + propertiesService + " in this lab: the " + users.values().size() + " Openfire properties are not seeded here");
+            }
             return OpenfireProperties.none();
         }
-        return properties;
+        return users.over(policy.openfireProperties());
+    }
+
+    /** The XMPP domains of this lab, each with its nodes' names, for their certificates; none without nodes. */
+    private List<LabCertificates.Domain> domains(Topology topology) {
+        return topology.nodes().isEmpty() ? List.of() : List.of(LabCertificates.Domain.of(xmppDomain, topology, topology.nodes()));
+    }
+
+    /** Each node's certificates: its domain's directory, mounted read-only where the entrypoint looks. */
+    private Map<String, List<String>> certificateMounts(Topology topology) {
+        Map<String, List<String>> mounts = new LinkedHashMap<>();
+        Path domainDir = LabCertificates.domainDirectory(labDirectory.toPath().toAbsolutePath(), xmppDomain);
+        for (LabService node : topology.nodes()) {
+            mounts.put(node.getName(), List.of(domainDir + ":" + LabCertificates.NODE_DIRECTORY + ":ro"));
+        }
+        return mounts;
     }
 
     private String compose(Topology topology, OpenfireProperties properties) {
         if (topology.services().stream().allMatch(s -> s.getImage().isEmpty())) {
             return null;
         }
-        if (properties.isEmpty()) {
-            return ComposeFile.render(topology);
+        Map<String, Map<String, String>> env = Map.of();
+        if (!properties.isEmpty()) {
+            getLog().info("lab: Openfire properties for every node, seeded into " + propertiesService + ": " + String.join(", ", properties.values().keySet()));
+            env = Map.of(propertiesService, Map.of(OpenfireProperties.ENV, properties.encoded()));
         }
-        getLog().info("lab: Openfire properties for every node, seeded into " + propertiesService + ": " + String.join(", ", properties.values().keySet()));
-        return ComposeFile.render(topology, Map.of(propertiesService, Map.of(OpenfireProperties.ENV, properties.encoded())));
+        return ComposeFile.render(topology, env, certificateMounts(topology));
     }
 
-    private void write(Topology topology, String compose, OpenfireProperties properties) throws MojoFailureException {
+    private void write(Topology topology, String compose, OpenfireProperties properties, List<LabCertificates.Domain> domains)
+            throws MojoFailureException {
         // Later goals of this build (docker:start, failsafe) can use the real values as ${lab.xmpp1.ipv4}.
         project.getProperties().putAll(topology.toProperties());
         try {
@@ -117,6 +157,11 @@ public class UpMojo extends AbstractLabMojo {
                 Files.deleteIfExists(seeded);
             } else {
                 properties.write(seeded);
+            }
+            if (!domains.isEmpty()) {
+                boolean made = LabCertificates.ensure(dir, domains);
+                getLog().info("lab: " + (made ? "made" : "kept") + " the lab CA's certificates for " + String.join(", ", domains.stream().map(LabCertificates.Domain::name).toList())
+                        + "; clients trust " + dir.resolve(LabCertificates.CA_PEM));
             }
             Path composeFile = dir.resolve("docker-compose.yml");
             if (compose != null) {

@@ -59,6 +59,14 @@ public final class ComposeFile {
      * e.g. the database's {@link OpenfireProperties#ENV}: what a run adds, not what the topology is.
      */
     public static String render(Topology topology, Map<String, Map<String, String>> moreEnv) {
+        return render(topology, moreEnv, Map.of());
+    }
+
+    /**
+     * As {@link #render(Topology, Map)}, with bind mounts for some services (by service name,
+     * each "HOST_PATH:CONTAINER_PATH[:ro]"), e.g. a node's certificates (LabCertificates).
+     */
+    public static String render(Topology topology, Map<String, Map<String, String>> moreEnv, Map<String, List<String>> volumes) {
         List<LabService> running = topology.services().stream().filter(s -> !s.getImage().isEmpty()).toList();
         if (running.isEmpty()) {
             throw new LabException("no service of the lab has an <image>: there is nothing for docker:start to run");
@@ -80,6 +88,11 @@ public final class ComposeFile {
             env.put("LAB_NODES", Integer.toString(topology.nodes().size()));
             env.values().forEach(ComposeFile::checked);
             compose.put("environment", env);
+            List<String> mounts = volumes.getOrDefault(service.getName(), List.of());
+            if (!mounts.isEmpty()) {
+                mounts.forEach(ComposeFile::checked);
+                compose.put("volumes", List.copyOf(mounts));
+            }
             List<LabService> before = topology.after(service).stream().filter(s -> !s.getImage().isEmpty()).toList();
             if (!before.isEmpty()) {
                 Map<String, Object> dependsOn = new LinkedHashMap<>();
