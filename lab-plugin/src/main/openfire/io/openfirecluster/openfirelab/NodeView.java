@@ -3,11 +3,15 @@ package io.openfirecluster.openfirelab;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.jivesoftware.openfire.SessionManager;
 import org.jivesoftware.openfire.XMPPServer;
@@ -18,6 +22,11 @@ import org.jivesoftware.openfire.session.ClientSession;
 import org.jivesoftware.openfire.session.DomainPair;
 import org.jivesoftware.openfire.session.IncomingServerSession;
 import org.jivesoftware.openfire.session.LocalIncomingServerSession;
+import org.jivesoftware.openfire.session.LocalOutgoingServerSession;
+import org.jivesoftware.openfire.session.LocalSession;
+import org.jivesoftware.openfire.session.OutgoingServerSession;
+import org.jivesoftware.openfire.session.ServerSession;
+import org.jivesoftware.openfire.StreamID;
 import org.jivesoftware.openfire.spi.RoutingTableImpl;
 import org.jivesoftware.util.cache.Cache;
 import org.jivesoftware.util.cache.CacheFactory;
@@ -28,7 +37,8 @@ import org.json.JSONObject;
  * What Openfire on this node says now, read from Openfire's own API: its cluster (ClusterManager:
  * started, senior, the members by node name), its client sessions (the routing table's local
  * client routes), its server-to-server sessions (incoming by remote domain; the routing table's
- * outgoing server routes, each with the node that holds it), the routing caches' sizes, and the
+ * outgoing server routes, each with the node that holds it; the sessions this node holds, with
+ * their TLS, peer certificate and authentication), the routing caches' sizes, and the
  * lab's one definition of ready.
  */
 final class NodeView {
@@ -116,7 +126,7 @@ final class NodeView {
                 .put("node", node())
                 .put("cluster", cluster)
                 .put("c2s", c2s)
-                .put("s2s", new JSONObject().put("incoming", incoming()).put("outgoing", outgoing()))
+                .put("s2s", new JSONObject().put("incoming", incoming()).put("outgoing", outgoing()).put("sessions", localServerSessions()))
                 .put("caches", caches())
                 .put("ready", new JSONObject().put("ok", notReady == null).put("reason", notReady == null ? summary() : notReady))
                 .toString();
@@ -168,6 +178,59 @@ final class NodeView {
         }
         Optional<ClusterNodeInfo> info = ClusterManager.getNodeInfo(id);
         return info.map(i -> shortName(i.getHostName())).orElse(id.toString());
+    }
+
+    /**
+     * The server-to-server sessions this node holds, each with how it is secured as Openfire's
+     * session says: direction, local and remote domain(s), encrypted (TLS) with protocol and
+     * cipher, the peer's certificate (subject and issuer of the first one it presented, if any)
+     * and how the peer was authenticated (SASL_EXTERNAL, DIALBACK, OTHER; null while not yet).
+     */
+    private JSONArray localServerSessions() {
+        JSONArray sessions = new JSONArray();
+        SessionManager manager = server.getSessionManager();
+        for (String domain : new TreeSet<>(manager.getIncomingServers())) {
+            for (IncomingServerSession session : manager.getIncomingServerSessions(domain)) {
+                if (session instanceof LocalIncomingServerSession local) {
+                    sessions.put(describe("incoming", local.getLocalDomain(), new TreeSet<>(local.getValidatedDomains()), local));
+                }
+            }
+        }
+        Set<StreamID> seen = new HashSet<>();
+        for (DomainPair route : server.getRoutingTable().getServerRoutes()) {
+            OutgoingServerSession session = server.getRoutingTable().getServerRoute(route);
+            if (session instanceof LocalOutgoingServerSession local && seen.add(local.getStreamID())) {
+                TreeSet<String> remotes = new TreeSet<>();
+                local.getOutgoingDomainPairs().forEach(pair -> remotes.add(pair.getRemote()));
+                TreeSet<String> locals = new TreeSet<>();
+                local.getOutgoingDomainPairs().forEach(pair -> locals.add(pair.getLocal()));
+                sessions.put(describe("outgoing", String.join(",", locals), remotes, local));
+            }
+        }
+        return sessions;
+    }
+
+    private static JSONObject describe(String direction, String local, TreeSet<String> remote, LocalSession session) {
+        JSONObject json = new JSONObject()
+                .put("direction", direction)
+                .put("local", local)
+                .put("remote", new JSONArray(remote))
+                .put("encrypted", session.isEncrypted())
+                .put("tlsProtocol", orNull(session.isEncrypted() ? session.getTLSProtocolName() : null))
+                .put("cipherSuite", orNull(session.isEncrypted() ? session.getCipherSuiteName() : null))
+                .put("authentication", orNull(((ServerSession) session).getAuthenticationMethod()));
+        Certificate[] peer = session.isEncrypted() ? session.getPeerCertificates() : new Certificate[0];
+        if (peer != null && peer.length > 0 && peer[0] instanceof X509Certificate certificate) {
+            json.put("peerSubject", certificate.getSubjectX500Principal().getName())
+                    .put("peerIssuer", certificate.getIssuerX500Principal().getName());
+        } else {
+            json.put("peerSubject", JSONObject.NULL).put("peerIssuer", JSONObject.NULL);
+        }
+        return json;
+    }
+
+    private static Object orNull(Object value) {
+        return value == null ? JSONObject.NULL : value.toString();
     }
 
     /** The routing caches' sizes (entries), by cache name. */
