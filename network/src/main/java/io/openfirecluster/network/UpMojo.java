@@ -5,12 +5,14 @@ import io.openfirecluster.topology.ComposeFile;
 import io.openfirecluster.topology.LabException;
 import io.openfirecluster.topology.OpenfireProperties;
 import io.openfirecluster.topology.ResolvedTopology;
+import io.openfirecluster.topology.Shape;
 import io.openfirecluster.topology.Topology;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoFailureException;
@@ -84,25 +86,38 @@ public class UpMojo extends AbstractLabMojo {
         write(topology, compose(topology, properties), properties);
     }
 
-    /** The user's Openfire properties, checked (one line for a bad one); none for a lab without the database. */
+    /** The user's Openfire properties, checked (one line for a bad one); none for a lab without a database. */
     private OpenfireProperties properties(Topology topology) {
         OpenfireProperties properties = OpenfireProperties.parse(openfireProperties, openfirePropertiesFile);
-        if (!properties.isEmpty() && topology.services().stream().noneMatch(s -> s.getName().equals(propertiesService))) {
+        if (!properties.isEmpty() && databases(topology).isEmpty()) {
             getLog().info("lab: no " + propertiesService + " in this lab: the " + properties.values().size() + " Openfire properties are not seeded here");
             return OpenfireProperties.none();
         }
         return properties;
     }
 
+    /** Where Openfire properties are seeded: propertiesService in the one-domain lab, every domain's database in the others. */
+    private List<String> databases(Topology topology) {
+        if (shape() == Shape.CLUSTER) {
+            return topology.services().stream().map(s -> s.getName()).filter(propertiesService::equals).toList();
+        }
+        return shape().databases(topology);
+    }
+
     private String compose(Topology topology, OpenfireProperties properties) {
         if (topology.services().stream().allMatch(s -> s.getImage().isEmpty())) {
             return null;
         }
-        if (properties.isEmpty()) {
+        // The shape's own (the s2s policy of a lab of more domains) first: the user's win.
+        OpenfireProperties seeded = properties.over(shape().properties());
+        if (seeded.isEmpty()) {
             return ComposeFile.render(topology);
         }
-        getLog().info("lab: Openfire properties for every node, seeded into " + propertiesService + ": " + String.join(", ", properties.values().keySet()));
-        return ComposeFile.render(topology, Map.of(propertiesService, Map.of(OpenfireProperties.ENV, properties.encoded())));
+        List<String> databases = databases(topology);
+        getLog().info("lab: Openfire properties for every node, seeded into " + String.join(",", databases) + ": " + String.join(", ", seeded.values().keySet()));
+        Map<String, Map<String, String>> env = new LinkedHashMap<>();
+        databases.forEach(db -> env.put(db, Map.of(OpenfireProperties.ENV, seeded.encoded())));
+        return ComposeFile.render(topology, env);
     }
 
     private void write(Topology topology, String compose, OpenfireProperties properties) throws MojoFailureException {

@@ -107,6 +107,16 @@ public final class OpenfireProperties {
     }
 
     /** Name to value, in the order given. */
+    /** BASE's properties, then these, these winning for the same name. */
+    public OpenfireProperties over(Map<String, String> base) {
+        if (base.isEmpty()) {
+            return this;
+        }
+        Map<String, String> merged = new LinkedHashMap<>(new TreeMap<>(base));
+        merged.putAll(values);
+        return new OpenfireProperties(merged);
+    }
+
     public Map<String, String> values() {
         return values;
     }
