@@ -24,6 +24,14 @@ sed -e "s|{{NODE_FQDN}}|$NODE_NAME.$DNS_SUFFIX|" -e "s|{{DB_HOST}}|$DB_HOST|" "$
 sed "s|{{MEMBERS}}|$members|" "$lab/hazelcast-local-config.xml" > conf/hazelcast-local-config.xml
 echo "entrypoint: node $NODE_NAME.$DNS_SUFFIX, cluster members $members"
 
+# --- Domains (lab shapes): the database names the XMPP domain (XMPP_DOMAIN is informational here);
+# a domain of one node in a shape of more domains is a standalone server (CLUSTERING=false).
+if [ "${CLUSTERING:-true}" = false ]; then
+  sed -i 's|<enabled>true</enabled>|<enabled>false</enabled>|' conf/openfire.xml
+  echo "entrypoint: standalone server of ${XMPP_DOMAIN:-its domain} (clustering off)"
+fi
+# --- end of domains
+
 # openfire.sh puts OPENFIRE_OPTS last on the java command line, so these -D win over its own;
 # the last of two equal -D wins, so HAZELCAST_OPTS may override the join timeout's default (5 s,
 # Hazelcast's own; hazelcast-local-config.xml reads it).
