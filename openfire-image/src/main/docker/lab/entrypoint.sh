@@ -24,6 +24,14 @@ sed -e "s|{{NODE_FQDN}}|$NODE_NAME.$DNS_SUFFIX|" -e "s|{{DB_HOST}}|$DB_HOST|" "$
 sed "s|{{MEMBERS}}|$members|" "$lab/hazelcast-local-config.xml" > conf/hazelcast-local-config.xml
 echo "entrypoint: node $NODE_NAME.$DNS_SUFFIX, cluster members $members"
 
+# --- Domains (lab shapes): the database names the XMPP domain (XMPP_DOMAIN is informational here);
+# a domain of one node in a shape of more domains is a standalone server (CLUSTERING=false).
+if [ "${CLUSTERING:-true}" = false ]; then
+  sed -i 's|<enabled>true</enabled>|<enabled>false</enabled>|' conf/openfire.xml
+  echo "entrypoint: standalone server of ${XMPP_DOMAIN:-its domain} (clustering off)"
+fi
+# --- end of domains
+
 # ---- TLS: the lab CA's certificate for this node's domain ----------------------------------------
 # lab:up mounts the domain's stores read-only (LabCertificates: the key and its chain to the lab's
 # root; a trust store of that root alone). Copied, not linked: Openfire writes into its stores.

@@ -86,6 +86,9 @@ final class NodeView {
         if (!server.isStarted()) {
             return "Openfire has not started yet";
         }
+        if (standalone()) {
+            return acceptsClients() ? null : "Openfire does not accept c2s connections on " + C2S_PORT + " yet";
+        }
         if (!ClusterManager.isClusteringStarted()) {
             return "Openfire has not joined a cluster yet";
         }
@@ -105,7 +108,15 @@ final class NodeView {
 
     /** One line: the members and the open c2s port. */
     String summary() {
-        return "cluster of " + String.join(",", members()) + ", c2s open";
+        return (standalone() ? "standalone " : "cluster of ") + String.join(",", members()) + ", c2s open";
+    }
+
+    /**
+     * A standalone server: clustering is off (a domain of one node in a lab of more domains) and the
+     * lab expects this node alone. Ready then needs no cluster.
+     */
+    private boolean standalone() {
+        return !ClusterManager.isClusteringEnabled() && (expected == null ? labNodes() == 1 : expected.equals(List.of(node())));
     }
 
     /** The view as JSON (org.json, which Openfire ships in lib/): readers go by name, the order is not kept. */

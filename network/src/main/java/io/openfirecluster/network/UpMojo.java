@@ -8,6 +8,7 @@ import io.openfirecluster.topology.LabService;
 import io.openfirecluster.topology.OpenfireProperties;
 import io.openfirecluster.topology.ResolvedTopology;
 import io.openfirecluster.topology.S2sTls;
+import io.openfirecluster.topology.Shape;
 import io.openfirecluster.topology.Topology;
 import java.io.File;
 import java.io.IOException;
@@ -67,10 +68,6 @@ public class UpMojo extends AbstractLabMojo {
     @Parameter(property = "lab.s2s.tls", required = true)
     private String s2sTls;
 
-    /** The lab's XMPP domain: its certificate (LabCertificates) is issued to it. */
-    @Parameter(property = "xmpp.domain", required = true)
-    private String xmppDomain;
-
     @Parameter(defaultValue = "${project.build.directory}/lab", readonly = true)
     private File labDirectory;
 
@@ -103,12 +100,12 @@ public class UpMojo extends AbstractLabMojo {
 
     /**
      * The Openfire properties of the s2s TLS policy and the user's over them, checked (one line for
-     * a bad one); none for a lab without the database.
+     * a bad one); none for a lab without a database.
      */
     private OpenfireProperties properties(Topology topology) {
         S2sTls policy = S2sTls.parse(s2sTls);
         OpenfireProperties users = OpenfireProperties.parse(openfireProperties, openfirePropertiesFile);
-        if (topology.services().stream().noneMatch(s -> s.getName().equals(propertiesService))) {
+        if (databases(topology).isEmpty()) {
             if (!users.isEmpty()) {
                 getLog().info("lab: no " + propertiesService + " in this lab: the " + users.values().size() + " Openfire properties are not seeded here");
             }
@@ -117,29 +114,54 @@ public class UpMojo extends AbstractLabMojo {
         return users.over(policy.openfireProperties());
     }
 
-    /** The XMPP domains of this lab, each with its nodes' names, for their certificates; none without nodes. */
+    /**
+     * The XMPP domains of this lab, each with its nodes' names, for their certificates: the shape's
+     * domains, or xmpp.domain for the one-domain lab (which tags none); none without nodes.
+     */
     private List<LabCertificates.Domain> domains(Topology topology) {
-        return topology.nodes().isEmpty() ? List.of() : List.of(LabCertificates.Domain.of(xmppDomain, topology, topology.nodes()));
+        List<LabCertificates.Domain> domains = new ArrayList<>();
+        for (String domain : nodeDomains(topology)) {
+            domains.add(LabCertificates.Domain.of(domain, topology, topology.nodes().stream().filter(n -> domainOf(n).equals(domain)).toList()));
+        }
+        return domains;
+    }
+
+    private List<String> nodeDomains(Topology topology) {
+        return topology.nodes().stream().map(this::domainOf).distinct().toList();
+    }
+
+    private String domainOf(LabService node) {
+        return node.getDomain().isEmpty() ? xmppDomain() : node.getDomain();
     }
 
     /** Each node's certificates: its domain's directory, mounted read-only where the entrypoint looks. */
     private Map<String, List<String>> certificateMounts(Topology topology) {
         Map<String, List<String>> mounts = new LinkedHashMap<>();
-        Path domainDir = LabCertificates.domainDirectory(labDirectory.toPath().toAbsolutePath(), xmppDomain);
         for (LabService node : topology.nodes()) {
+            Path domainDir = LabCertificates.domainDirectory(labDirectory.toPath().toAbsolutePath(), domainOf(node));
             mounts.put(node.getName(), List.of(domainDir + ":" + LabCertificates.NODE_DIRECTORY + ":ro"));
         }
         return mounts;
+    }
+
+    /** Where Openfire properties are seeded: propertiesService in the one-domain lab, every domain's database in the others. */
+    private List<String> databases(Topology topology) {
+        if (shape() == Shape.CLUSTER) {
+            return topology.services().stream().map(s -> s.getName()).filter(propertiesService::equals).toList();
+        }
+        return shape().databases(topology);
     }
 
     private String compose(Topology topology, OpenfireProperties properties) {
         if (topology.services().stream().allMatch(s -> s.getImage().isEmpty())) {
             return null;
         }
-        Map<String, Map<String, String>> env = Map.of();
+        // Every domain's database gets the same: the s2s policy is the lab's, the user's properties every node's.
+        Map<String, Map<String, String>> env = new LinkedHashMap<>();
         if (!properties.isEmpty()) {
-            getLog().info("lab: Openfire properties for every node, seeded into " + propertiesService + ": " + String.join(", ", properties.values().keySet()));
-            env = Map.of(propertiesService, Map.of(OpenfireProperties.ENV, properties.encoded()));
+            List<String> databases = databases(topology);
+            getLog().info("lab: Openfire properties for every node, seeded into " + String.join(",", databases) + ": " + String.join(", ", properties.values().keySet()));
+            databases.forEach(db -> env.put(db, Map.of(OpenfireProperties.ENV, properties.encoded())));
         }
         return ComposeFile.render(topology, env, certificateMounts(topology));
     }

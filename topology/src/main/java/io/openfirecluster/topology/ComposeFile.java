@@ -17,8 +17,8 @@ import java.util.TreeMap;
  * nodes is started by {@code docker:start} without a second node list anywhere.
  *
  * <p>Each service runs its image in its holder's network namespace, labelled as part of the lab,
- * with LAB_SERVICE (its name), LAB_NODES (how many nodes this lab has: a node is healthy when its
- * cluster has that many members) and its configured environment. {@code after} becomes
+ * with LAB_SERVICE (its name), LAB_NODES (how many nodes its XMPP domain has: a node is healthy when
+ * its cluster has that many members) and its configured environment. {@code after} becomes
  * {@code depends_on ... service_healthy}: the plugin then waits for those services' health checks.
  */
 public final class ComposeFile {
@@ -85,7 +85,8 @@ public final class ComposeFile {
             env.putAll(service.getEnv());
             env.putAll(moreEnv.getOrDefault(service.getName(), Map.of()));
             env.put("LAB_SERVICE", service.getName());
-            env.put("LAB_NODES", Integer.toString(topology.nodes().size()));
+            // A node is healthy when its own domain's cluster is complete: another domain's nodes never join it.
+            env.put("LAB_NODES", Integer.toString(topology.nodesOf(service.getDomain()).size()));
             env.values().forEach(ComposeFile::checked);
             compose.put("environment", env);
             List<String> mounts = volumes.getOrDefault(service.getName(), List.of());
