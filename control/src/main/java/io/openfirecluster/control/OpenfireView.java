@@ -25,7 +25,7 @@ import java.util.TreeSet;
  */
 public record OpenfireView(String node, boolean clustered, boolean senior, SortedSet<String> members, Instant lastChange,
                            List<String> c2sUsers, List<IncomingServers> s2sIncoming, List<ServerRoute> s2sOutgoing,
-                           List<ServerSession> s2sSessions, Map<String, Integer> caches, boolean ready, String readiness) {
+                           List<ServerSession> s2sSessions, List<FailedServer> s2sFailed, Map<String, Integer> caches, boolean ready, String readiness) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration ASK = Duration.ofSeconds(5);
 
@@ -56,6 +56,18 @@ public record OpenfireView(String node, boolean clustered, boolean senior, Sorte
             return direction + " " + local + (incoming() ? " <- " : " -> ") + remote + ": "
                     + (encrypted ? tlsProtocol + " " + cipherSuite : "not encrypted") + ", " + (authentication.isEmpty() ? "not authenticated" : authentication)
                     + (peerSubject.isEmpty() ? ", no peer certificate" : ", peer " + peerSubject + " issued by " + peerIssuer);
+        }
+    }
+
+    /**
+     * A remote domain whose latest outgoing connection attempt from LOCAL failed, as Openfire
+     * diagnosed it: WHEN, the ERROR_TYPE (an exception's class) and ERROR_MESSAGE, and the LOG lines
+     * of that attempt.
+     */
+    public record FailedServer(String local, String remote, String when, String errorType, String errorMessage, List<String> log) {
+        @Override
+        public String toString() {
+            return local + " -> " + remote + " failed at " + when + ": " + errorType + ": " + errorMessage;
         }
     }
 
@@ -109,11 +121,18 @@ public record OpenfireView(String node, boolean clustered, boolean senior, Sorte
                     session.path("encrypted").asBoolean(), text(session, "tlsProtocol"), text(session, "cipherSuite"),
                     text(session, "authentication"), text(session, "peerSubject"), text(session, "peerIssuer")));
         });
+        List<FailedServer> failed = new ArrayList<>();
+        root.path("s2s").path("failed").forEach(attempt -> {
+            List<String> log = new ArrayList<>();
+            attempt.path("log").forEach(line -> log.add(line.asText()));
+            failed.add(new FailedServer(text(attempt, "local"), text(attempt, "remote"), text(attempt, "when"), text(attempt, "errorType"),
+                    text(attempt, "errorMessage"), List.copyOf(log)));
+        });
         Map<String, Integer> caches = new TreeMap<>();
         root.path("caches").fields().forEachRemaining(cache -> caches.put(cache.getKey(), cache.getValue().asInt()));
         return new OpenfireView(root.path("node").asText(), cluster.path("started").asBoolean(), cluster.path("senior").asBoolean(),
                 members, Instant.parse(cluster.path("lastChange").asText()), List.copyOf(users), List.copyOf(incoming),
-                List.copyOf(outgoing), List.copyOf(sessions), caches, root.path("ready").path("ok").asBoolean(), root.path("ready").path("reason").asText());
+                List.copyOf(outgoing), List.copyOf(sessions), List.copyOf(failed), caches, root.path("ready").path("ok").asBoolean(), root.path("ready").path("reason").asText());
     }
 
     /** FIELD of NODE as text, "" when it is missing or JSON null. */

@@ -27,6 +27,7 @@ import org.jivesoftware.openfire.session.LocalSession;
 import org.jivesoftware.openfire.session.OutgoingServerSession;
 import org.jivesoftware.openfire.session.ServerSession;
 import org.jivesoftware.openfire.StreamID;
+import org.jivesoftware.openfire.server.OutgoingSessionPromise;
 import org.jivesoftware.openfire.spi.RoutingTableImpl;
 import org.jivesoftware.util.cache.Cache;
 import org.jivesoftware.util.cache.CacheFactory;
@@ -38,7 +39,8 @@ import org.json.JSONObject;
  * started, senior, the members by node name), its client sessions (the routing table's local
  * client routes), its server-to-server sessions (incoming by remote domain; the routing table's
  * outgoing server routes, each with the node that holds it; the sessions this node holds, with
- * their TLS, peer certificate and authentication), the routing caches' sizes, and the
+ * their TLS, peer certificate and authentication; the remote domains its last attempt to reach
+ * failed, with Openfire's diagnosis), the routing caches' sizes, and the
  * lab's one definition of ready.
  */
 final class NodeView {
@@ -137,7 +139,7 @@ final class NodeView {
                 .put("node", node())
                 .put("cluster", cluster)
                 .put("c2s", c2s)
-                .put("s2s", new JSONObject().put("incoming", incoming()).put("outgoing", outgoing()).put("sessions", localServerSessions()))
+                .put("s2s", new JSONObject().put("incoming", incoming()).put("outgoing", outgoing()).put("sessions", localServerSessions()).put("failed", failedServers()))
                 .put("caches", caches())
                 .put("ready", new JSONObject().put("ok", notReady == null).put("reason", notReady == null ? summary() : notReady))
                 .toString();
@@ -219,6 +221,24 @@ final class NodeView {
             }
         }
         return sessions;
+    }
+
+    /**
+     * Remote domains whose latest outgoing connection attempt failed, with Openfire's own diagnosis
+     * (OutgoingSessionPromise's cache of failed attempts: when, the error, the attempt's log lines).
+     */
+    private JSONArray failedServers() {
+        JSONArray failed = new JSONArray();
+        for (String domain : new TreeSet<>(server.getSessionManager().getFailedServers())) {
+            OutgoingSessionPromise.getInstance().getFailedServerAttempt(domain).ifPresent(attempt -> failed.put(new JSONObject()
+                    .put("local", orNull(attempt.getLocalDomain()))
+                    .put("remote", domain)
+                    .put("when", orNull(attempt.getWhen()))
+                    .put("errorType", orNull(attempt.getErrorType()))
+                    .put("errorMessage", orNull(attempt.getErrorMessage()))
+                    .put("log", new JSONArray(attempt.getDiagnosticLog() == null ? List.of() : attempt.getDiagnosticLog()))));
+        }
+        return failed;
     }
 
     private static JSONObject describe(String direction, String local, TreeSet<String> remote, LocalSession session) {
