@@ -65,7 +65,7 @@ public class CheckMojo extends AbstractLabMojo {
         initializeSmackResolver();
         try {
             getLog().info("the XMPP client library logs to " + ClientLog.toFile(reports.toPath()));
-            CheckResult result = ScenarioRun.run(lab, run, plan, reports.toPath(), getLog()::info);
+            CheckResult result = ScenarioRun.run(lab, run, plan, reports.toPath(), getLog()::info).result();
             getLog().info(result.summaryLine());
             getLog().info("reports: " + reports + "/consistency-" + run.name() + ".md (and .json, -latency.png)");
         } catch (IOException e) {
