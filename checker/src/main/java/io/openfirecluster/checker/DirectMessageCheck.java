@@ -1,5 +1,6 @@
 package io.openfirecluster.checker;
 
+import io.openfirecluster.control.Format;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

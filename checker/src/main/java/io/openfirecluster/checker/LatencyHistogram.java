@@ -1,5 +1,6 @@
 package io.openfirecluster.checker;
 
+import io.openfirecluster.control.Format;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

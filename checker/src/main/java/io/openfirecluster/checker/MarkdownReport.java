@@ -1,5 +1,6 @@
 package io.openfirecluster.checker;
 
+import io.openfirecluster.control.Format;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package io.openfirecluster.checker;
 
+import io.openfirecluster.control.Format;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -130,7 +130,7 @@ public final class Workload implements AutoCloseable {
                     + "): is the lab up and are the entry points right?");
         }
         log.accept(connected + " of " + clients.size() + " clients logged in (run " + run + "); sending "
-                + String.format(Locale.ROOT, "%.1f", plan.rate()) + " msg/s for " + Format.seconds(plan.duration()));
+                + Format.decimal(plan.rate()) + " msg/s for " + Format.seconds(plan.duration()));
         sendsEnd = System.nanoTime() + plan.duration().toNanos();
         go.countDown();
     }

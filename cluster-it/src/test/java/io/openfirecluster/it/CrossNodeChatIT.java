@@ -1,5 +1,6 @@
 package io.openfirecluster.it;
 
+import io.openfirecluster.control.Format;
 import io.openfirecluster.testsupport.Xmpp;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,8 +46,8 @@ class CrossNodeChatIT {
                 micros.add((System.nanoTime() - start) / 1000);
             }
             Collections.sort(micros);
-            Report.add(String.format("cross-node chat round trip %s->%s->%s: median of 20 %.1f ms (min %.1f, max %.1f)", first, last, first,
-                    (micros.get(9) + micros.get(10)) / 2000.0, micros.get(0) / 1000.0, micros.get(19) / 1000.0));
+            Report.add("cross-node chat round trip " + first + "->" + last + "->" + first + ": median of 20 " + Format.decimal((micros.get(9) + micros.get(10)) / 2000.0)
+                    + " ms (min " + Format.decimal(micros.get(0) / 1000.0) + ", max " + Format.decimal(micros.get(19) / 1000.0) + ")");
         }
     }
 }

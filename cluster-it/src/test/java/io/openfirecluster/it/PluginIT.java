@@ -1,5 +1,6 @@
 package io.openfirecluster.it;
 
+import io.openfirecluster.control.Format;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openfirecluster.control.PluginInstall;
@@ -94,7 +95,7 @@ class PluginIT {
         PluginJar plugin = PluginJar.check(jar);
         Instant copied = Instant.now();
         Duration took = new PluginInstall(lab.network(), message -> System.out.println("[lab] " + message)).install(List.of(plugin), DEADLINE);
-        System.out.printf("[report] plugin: %s loaded on %d nodes %.1f s after the copy%n", plugin.label(), lab.nodes().size(), took.toMillis() / 1000.0);
+        System.out.println("[report] plugin: " + plugin.label() + " loaded on " + lab.nodes().size() + " nodes " + Format.seconds(took) + " after the copy");
         return copied;
     }
 

@@ -132,7 +132,7 @@ public final class PluginInstall {
                     + deadline.toSeconds() + " s of the copy" + (last.isEmpty() ? "" : " (" + node + " last logged: " + last + ")")
                     + ": see docker logs " + containers.get(node));
         }
-        log.accept("plugin " + plugin.label() + " loaded on every node, " + seconds(Duration.between(copied, Instant.now())) + " after the copy");
+        log.accept("plugin " + plugin.label() + " loaded on every node, " + Format.seconds(Duration.between(copied, Instant.now())) + " after the copy");
     }
 
     /** PluginManager's "Successfully loaded plugin 'NAME-VERSION'." (or 'NAME'); versions start with a digit. */
@@ -160,7 +160,4 @@ public final class PluginInstall {
         }).toList();
     }
 
-    private static String seconds(Duration duration) {
-        return String.format("%.1f s", duration.toMillis() / 1000.0);
-    }
 }

@@ -1,5 +1,6 @@
 package io.openfirecluster.network;
 
+import io.openfirecluster.control.Format;
 import io.openfirecluster.control.HealthWait;
 import io.openfirecluster.control.LabNetwork;
 import io.openfirecluster.topology.LabException;
@@ -38,6 +39,6 @@ public class AwaitMojo extends AbstractLabMojo {
             lab.down(logs.toPath());
             throw new LabException(e.getMessage() + "; the lab was removed, its logs are in " + logs);
         }
-        getLog().info(String.format("the lab is healthy (%d node(s)), %.1f s after docker:start returned", lab.topology().nodes().size(), took.toMillis() / 1000.0));
+        getLog().info("the lab is healthy (" + lab.topology().nodes().size() + " node(s)), " + Format.seconds(took) + " after docker:start returned");
     }
 }

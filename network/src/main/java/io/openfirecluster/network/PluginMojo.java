@@ -1,5 +1,6 @@
 package io.openfirecluster.network;
 
+import io.openfirecluster.control.Format;
 import io.openfirecluster.control.LabNetwork;
 import io.openfirecluster.control.PluginInstall;
 import io.openfirecluster.topology.LabException;
@@ -34,7 +35,6 @@ public class PluginMojo extends AbstractLabMojo {
             throw new LabException("lab:plugin needs the plugins: give -Dopenfire.plugins=PATH[,PATH...] (plugin jars or directories of them)");
         }
         Duration took = new PluginInstall(lab, getLog()::info).install(jars, Duration.ofMillis(timeout));
-        getLog().info(String.format("%d plugin(s) loaded on %d node(s), %.1f s after the copy",
-                jars.size(), lab.topology().nodes().size(), took.toMillis() / 1000.0));
+        getLog().info(jars.size() + " plugin(s) loaded on " + lab.topology().nodes().size() + " node(s), " + Format.seconds(took) + " after the copy");
     }
 }

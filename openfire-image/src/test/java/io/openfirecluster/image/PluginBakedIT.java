@@ -1,5 +1,6 @@
 package io.openfirecluster.image;
 
+import io.openfirecluster.control.Format;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,8 +76,7 @@ class PluginBakedIT {
             String line = ProbePlugin.initializedLine(NAME, "1.0.0") + ProbePlugin.reported("xmpp.domain", System.getProperty("xmpp.domain"));
             assertTrue(logs.loggedSince(probe, started, Pattern.compile(Pattern.quote(line) + "$")).isPresent(),
                     "the probe did not print '" + line + "'");
-            System.out.printf("[report] baked plugin %s 1.0.0 loaded %.1f s after the node started%n", NAME,
-                    Duration.between(started, Instant.now()).toMillis() / 1000.0);
+            System.out.println("[report] baked plugin " + NAME + " 1.0.0 loaded " + Format.seconds(Duration.between(started, Instant.now())) + " after the node started");
         } finally {
             docker.removeContainerCmd(probe).withForce(true).exec();
             docker.removeImageCmd(variant).withForce(true).exec();

@@ -1,5 +1,6 @@
 package io.openfirecluster.testsupport;
 
+import io.openfirecluster.control.Format;
 import io.openfirecluster.control.Wait;
 
 import com.github.dockerjava.api.DockerClient;
@@ -300,7 +301,7 @@ public final class Lab implements AutoCloseable {
     }
 
     public static String seconds(Instant from, Instant to) {
-        return String.format("%.1f s", Duration.between(from, to).toMillis() / 1000.0);
+        return Format.seconds(Duration.between(from, to));
     }
 
     private boolean canLogIn(String entry) {

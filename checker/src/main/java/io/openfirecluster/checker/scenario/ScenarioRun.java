@@ -1,5 +1,6 @@
 package io.openfirecluster.checker.scenario;
 
+import io.openfirecluster.control.Format;
 import io.openfirecluster.checker.CheckResult;
 import io.openfirecluster.checker.ConsistencyChecker;
 import io.openfirecluster.checker.Credentials;
@@ -68,7 +69,7 @@ public final class ScenarioRun {
             throws InterruptedException, java.io.IOException {
         // A run on a lab that is still booting or merging measures that, not the scenario.
         Duration ready = HealthWait.await(lab, WHOLE_AGAIN, log);
-        log.accept(String.format("the lab is healthy (waited %.1f s); starting the workload", ready.toMillis() / 1000.0));
+        log.accept("the lab is healthy (waited " + Format.seconds(ready) + "); starting the workload");
         Faults faults = new Faults(lab);
         HistoryRecorder recorder = new HistoryRecorder();
         History history;
@@ -96,7 +97,7 @@ public final class ScenarioRun {
             }
         }
         Duration whole = HealthWait.await(lab, WHOLE_AGAIN, log);
-        log.accept(String.format("the lab was healthy again %.1f s after the run", whole.toMillis() / 1000.0));
+        log.accept("the lab was healthy again " + Format.seconds(whole) + " after the run");
         // The nodes' side of what got lost: a lock Hazelcast ran twice while members changed stays
         // held (Openfire's cluster locks have no lease), and whatever needs it waits for good.
         Set<String> leaks = HazelcastLockLeaks.onNodes(lab, begin);
