@@ -32,7 +32,8 @@ public final class LabStatus {
                 view.s2sIncoming().stream().filter(in -> in.here() > 0).forEach(in -> sessions.add("in:" + in.domain()));
                 view.s2sOutgoing().stream().filter(out -> out.node().equals(node)).forEach(out -> sessions.add("out:" + out.remote()));
             });
-            return sessions;
+            // Once per remote domain: routes from the domain and from its conference service go to the same peer.
+            return sessions.stream().distinct().toList();
         }
     }
 
