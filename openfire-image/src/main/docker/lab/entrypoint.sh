@@ -32,6 +32,30 @@ if [ -f "$lab/openfire.aot" ]; then
   JVM_TUNING=$(echo "$JVM_TUNING" | sed "s|-XX:SharedArchiveFile=$lab/openfire.jsa|-XX:AOTCache=$lab/openfire.aot|")
 fi
 
+# --- Domains (lab shapes): the database names the XMPP domain (XMPP_DOMAIN is informational here);
+# a domain of one node in a shape of more domains is a standalone server (CLUSTERING=false).
+if [ "${CLUSTERING:-true}" = false ]; then
+  sed -i 's|<enabled>true</enabled>|<enabled>false</enabled>|' conf/openfire.xml
+  echo "entrypoint: standalone server of ${XMPP_DOMAIN:-its domain} (clustering off)"
+fi
+# --- end of domains
+
+# ---- TLS: the lab CA's certificate for this node's domain ----------------------------------------
+# lab:up mounts the domain's stores read-only (LabCertificates: the key and its chain to the lab's
+# root; a trust store of that root alone). Copied, not linked: Openfire writes into its stores.
+# The keystore serves c2s STARTTLS, BOSH over TLS and s2s; the s2s trust store makes the lab's
+# root the only CA a peer server's certificate may chain to. Without the mount (a node run by
+# hand) the image's own self-signed certificate stays.
+certs=$lab/certs
+if [ -f "$certs/keystore" ] && [ -f "$certs/truststore" ]; then
+  cp "$certs/keystore" resources/security/keystore
+  cp "$certs/truststore" resources/security/truststore
+  echo "entrypoint: TLS certificate of the lab CA installed from $certs"
+else
+  echo "entrypoint: no lab certificates in $certs: the image's self-signed certificate serves TLS"
+fi
+# ---- end of TLS ----------------------------------------------------------------------------------
+
 # openfire.sh puts OPENFIRE_OPTS last on the java command line, so these -D win over its own;
 # the last of two equal -D wins, so HAZELCAST_OPTS may override the join timeout's default (5 s,
 # Hazelcast's own; hazelcast-local-config.xml reads it).

@@ -32,7 +32,8 @@ public final class LabStatus {
                 view.s2sIncoming().stream().filter(in -> in.here() > 0).forEach(in -> sessions.add("in:" + in.domain()));
                 view.s2sOutgoing().stream().filter(out -> out.node().equals(node)).forEach(out -> sessions.add("out:" + out.remote()));
             });
-            return sessions;
+            // Once per remote domain: routes from the domain and from its conference service go to the same peer.
+            return sessions.stream().distinct().toList();
         }
     }
 
@@ -60,7 +61,16 @@ public final class LabStatus {
         List<NodeRow> rows = read(lab);
         String format = "%-7s %-18s %-9s %-30s %-4s %-12s %s%n";
         StringBuilder out = new StringBuilder(String.format(format, "node", "state", "hazelcast", "openfire cluster", "c2s", "s2s", "faults"));
+        Topology topology = lab.topology();
+        String domain = null;
         for (NodeRow row : rows) {
+            // A lab of more domains: each domain's nodes under its name (the one-domain lab tags none).
+            String rowDomain = topology.service(row.node()).getDomain();
+            if (!rowDomain.isEmpty() && !rowDomain.equals(domain)) {
+                int size = topology.nodesOf(rowDomain).size();
+                out.append("domain ").append(rowDomain).append(size == 1 ? " (standalone)" : " (cluster of " + size + ")").append('\n');
+                domain = rowDomain;
+            }
             out.append(String.format(format, row.node(), row.state(),
                     row.hazelcastMembers().isEmpty() ? "-" : row.hazelcastMembers().size() + " members",
                     row.openfire().map(view -> String.join(",", view.members()) + (view.senior() ? " (senior)" : "")).orElse("-"),

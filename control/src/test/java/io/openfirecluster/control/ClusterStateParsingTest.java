@@ -94,6 +94,40 @@ class ClusterStateParsingTest {
         assertEquals(List.of("user1@xmpp.localhost.example/lab"), view.c2sUsers());
     }
 
+    /**
+     * The s2s sessions a node holds, in the plugin's words (its JSON for an outgoing session over
+     * TLS authenticated by the lab CA's certificate, and an incoming one by dialback without TLS).
+     */
+    @Test
+    void serverSessionsSayHowTheyAreSecured() {
+        String view = VIEW.replace("\"s2s\":{\"incoming\":[],\"outgoing\":[]}", "\"s2s\":{\"incoming\":[],\"outgoing\":[],\"sessions\":["
+                + "{\"direction\":\"outgoing\",\"local\":\"xmpp1.localhost.example\",\"remote\":[\"xmpp2.localhost.example\"],\"encrypted\":true,"
+                + "\"tlsProtocol\":\"TLSv1.3\",\"cipherSuite\":\"TLS_AES_256_GCM_SHA384\",\"authentication\":\"SASL_EXTERNAL\","
+                + "\"peerSubject\":\"CN=xmpp2.localhost.example\",\"peerIssuer\":\"CN=openfire-cluster lab Intermediate CA,O=openfire-cluster lab\"},"
+                + "{\"direction\":\"incoming\",\"local\":\"xmpp1.localhost.example\",\"remote\":[\"xmpp2.localhost.example\"],\"encrypted\":false,"
+                + "\"tlsProtocol\":null,\"cipherSuite\":null,\"authentication\":\"DIALBACK\",\"peerSubject\":null,\"peerIssuer\":null}]}");
+        List<OpenfireView.ServerSession> sessions = OpenfireView.parse(view).s2sSessions();
+        assertEquals(new OpenfireView.ServerSession("outgoing", "xmpp1.localhost.example", List.of("xmpp2.localhost.example"), true, "TLSv1.3",
+                "TLS_AES_256_GCM_SHA384", "SASL_EXTERNAL", "CN=xmpp2.localhost.example", "CN=openfire-cluster lab Intermediate CA,O=openfire-cluster lab"),
+                sessions.get(0));
+        assertEquals(new OpenfireView.ServerSession("incoming", "xmpp1.localhost.example", List.of("xmpp2.localhost.example"), false, "", "", "DIALBACK", "", ""),
+                sessions.get(1));
+        assertEquals("incoming xmpp1.localhost.example <- [xmpp2.localhost.example]: not encrypted, DIALBACK, no peer certificate", sessions.get(1).toString());
+        assertEquals(List.of(), OpenfireView.parse(VIEW).s2sSessions(), "a view without sessions (an older plugin) has none");
+    }
+
+    /** A failed outgoing attempt, with Openfire's diagnosis as the plugin passes it on. */
+    @Test
+    void failedServersSayWhyInOpenfiresWords() {
+        String view = VIEW.replace("\"s2s\":{\"incoming\":[],\"outgoing\":[]}", "\"s2s\":{\"incoming\":[],\"outgoing\":[],\"sessions\":[],\"failed\":["
+                + "{\"local\":\"xmpp1.localhost.example\",\"remote\":\"xmpp2.localhost.example\",\"when\":\"2026-12-03T09:30:00Z\","
+                + "\"errorType\":\"java.lang.RuntimeException\",\"errorMessage\":\"Unable to create new session\",\"log\":[\"TLS failed\"]}]}");
+        OpenfireView.FailedServer failed = OpenfireView.parse(view).s2sFailed().get(0);
+        assertEquals(new OpenfireView.FailedServer("xmpp1.localhost.example", "xmpp2.localhost.example", "2026-12-03T09:30:00Z",
+                "java.lang.RuntimeException", "Unable to create new session", List.of("TLS failed")), failed);
+        assertEquals(List.of(), OpenfireView.parse(VIEW).s2sFailed());
+    }
+
     @Test
     void anythingButTheViewIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> OpenfireView.parse("<html>404</html>"));
@@ -106,7 +140,7 @@ class ClusterStateParsingTest {
         OpenfireView none = OpenfireView.parse(VIEW);
         assertEquals("s2s: none\n", LabStatus.routes(List.of(new LabStatus.NodeRow("xmpp2", "running healthy", List.of(), java.util.Optional.of(none), List.of()))));
         OpenfireView.ServerRoute route = new OpenfireView.ServerRoute("xmpp.localhost.example", "other.example", "xmpp3");
-        OpenfireView routed = new OpenfireView("xmpp3", true, false, none.members(), none.lastChange(), List.of(), List.of(), List.of(route), java.util.Map.of(), true, "");
+        OpenfireView routed = new OpenfireView("xmpp3", true, false, none.members(), none.lastChange(), List.of(), List.of(), List.of(route), List.of(), List.of(), java.util.Map.of(), true, "");
         LabStatus.NodeRow row = new LabStatus.NodeRow("xmpp3", "running healthy", List.of(), java.util.Optional.of(routed), List.of());
         assertEquals("s2s route xmpp.localhost.example -> other.example: held by xmpp3\n", LabStatus.routes(List.of(row)));
         assertEquals(List.of("out:other.example"), row.s2s());

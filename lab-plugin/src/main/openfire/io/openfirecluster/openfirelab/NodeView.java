@@ -3,11 +3,15 @@ package io.openfirecluster.openfirelab;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.jivesoftware.openfire.SessionManager;
 import org.jivesoftware.openfire.XMPPServer;
@@ -18,6 +22,12 @@ import org.jivesoftware.openfire.session.ClientSession;
 import org.jivesoftware.openfire.session.DomainPair;
 import org.jivesoftware.openfire.session.IncomingServerSession;
 import org.jivesoftware.openfire.session.LocalIncomingServerSession;
+import org.jivesoftware.openfire.session.LocalOutgoingServerSession;
+import org.jivesoftware.openfire.session.LocalSession;
+import org.jivesoftware.openfire.session.OutgoingServerSession;
+import org.jivesoftware.openfire.session.ServerSession;
+import org.jivesoftware.openfire.StreamID;
+import org.jivesoftware.openfire.server.OutgoingSessionPromise;
 import org.jivesoftware.openfire.spi.RoutingTableImpl;
 import org.jivesoftware.util.cache.Cache;
 import org.jivesoftware.util.cache.CacheFactory;
@@ -28,7 +38,9 @@ import org.json.JSONObject;
  * What Openfire on this node says now, read from Openfire's own API: its cluster (ClusterManager:
  * started, senior, the members by node name), its client sessions (the routing table's local
  * client routes), its server-to-server sessions (incoming by remote domain; the routing table's
- * outgoing server routes, each with the node that holds it), the routing caches' sizes, and the
+ * outgoing server routes, each with the node that holds it; the sessions this node holds, with
+ * their TLS, peer certificate and authentication; the remote domains its last attempt to reach
+ * failed, with Openfire's diagnosis), the routing caches' sizes, and the
  * lab's one definition of ready.
  */
 final class NodeView {
@@ -76,6 +88,9 @@ final class NodeView {
         if (!server.isStarted()) {
             return "Openfire has not started yet";
         }
+        if (standalone()) {
+            return acceptsClients() ? null : "Openfire does not accept c2s connections on " + C2S_PORT + " yet";
+        }
         if (!ClusterManager.isClusteringStarted()) {
             return "Openfire has not joined a cluster yet";
         }
@@ -95,7 +110,15 @@ final class NodeView {
 
     /** One line: the members and the open c2s port. */
     String summary() {
-        return "cluster of " + String.join(",", members()) + ", c2s open";
+        return (standalone() ? "standalone " : "cluster of ") + String.join(",", members()) + ", c2s open";
+    }
+
+    /**
+     * A standalone server: clustering is off (a domain of one node in a lab of more domains) and the
+     * lab expects this node alone. Ready then needs no cluster.
+     */
+    private boolean standalone() {
+        return !ClusterManager.isClusteringEnabled() && (expected == null ? labNodes() == 1 : expected.equals(List.of(node())));
     }
 
     /** The view as JSON (org.json, which Openfire ships in lib/): readers go by name, the order is not kept. */
@@ -116,7 +139,7 @@ final class NodeView {
                 .put("node", node())
                 .put("cluster", cluster)
                 .put("c2s", c2s)
-                .put("s2s", new JSONObject().put("incoming", incoming()).put("outgoing", outgoing()))
+                .put("s2s", new JSONObject().put("incoming", incoming()).put("outgoing", outgoing()).put("sessions", localServerSessions()).put("failed", failedServers()))
                 .put("caches", caches())
                 .put("ready", new JSONObject().put("ok", notReady == null).put("reason", notReady == null ? summary() : notReady))
                 .toString();
@@ -168,6 +191,77 @@ final class NodeView {
         }
         Optional<ClusterNodeInfo> info = ClusterManager.getNodeInfo(id);
         return info.map(i -> shortName(i.getHostName())).orElse(id.toString());
+    }
+
+    /**
+     * The server-to-server sessions this node holds, each with how it is secured as Openfire's
+     * session says: direction, local and remote domain(s), encrypted (TLS) with protocol and
+     * cipher, the peer's certificate (subject and issuer of the first one it presented, if any)
+     * and how the peer was authenticated (SASL_EXTERNAL, DIALBACK, OTHER; null while not yet).
+     */
+    private JSONArray localServerSessions() {
+        JSONArray sessions = new JSONArray();
+        SessionManager manager = server.getSessionManager();
+        for (String domain : new TreeSet<>(manager.getIncomingServers())) {
+            for (IncomingServerSession session : manager.getIncomingServerSessions(domain)) {
+                if (session instanceof LocalIncomingServerSession local) {
+                    sessions.put(describe("incoming", local.getLocalDomain(), new TreeSet<>(local.getValidatedDomains()), local));
+                }
+            }
+        }
+        Set<StreamID> seen = new HashSet<>();
+        for (DomainPair route : server.getRoutingTable().getServerRoutes()) {
+            OutgoingServerSession session = server.getRoutingTable().getServerRoute(route);
+            if (session instanceof LocalOutgoingServerSession local && seen.add(local.getStreamID())) {
+                TreeSet<String> remotes = new TreeSet<>();
+                local.getOutgoingDomainPairs().forEach(pair -> remotes.add(pair.getRemote()));
+                TreeSet<String> locals = new TreeSet<>();
+                local.getOutgoingDomainPairs().forEach(pair -> locals.add(pair.getLocal()));
+                sessions.put(describe("outgoing", String.join(",", locals), remotes, local));
+            }
+        }
+        return sessions;
+    }
+
+    /**
+     * Remote domains whose latest outgoing connection attempt failed, with Openfire's own diagnosis
+     * (OutgoingSessionPromise's cache of failed attempts: when, the error, the attempt's log lines).
+     */
+    private JSONArray failedServers() {
+        JSONArray failed = new JSONArray();
+        for (String domain : new TreeSet<>(server.getSessionManager().getFailedServers())) {
+            OutgoingSessionPromise.getInstance().getFailedServerAttempt(domain).ifPresent(attempt -> failed.put(new JSONObject()
+                    .put("local", orNull(attempt.getLocalDomain()))
+                    .put("remote", domain)
+                    .put("when", orNull(attempt.getWhen()))
+                    .put("errorType", orNull(attempt.getErrorType()))
+                    .put("errorMessage", orNull(attempt.getErrorMessage()))
+                    .put("log", new JSONArray(attempt.getDiagnosticLog() == null ? List.of() : attempt.getDiagnosticLog()))));
+        }
+        return failed;
+    }
+
+    private static JSONObject describe(String direction, String local, TreeSet<String> remote, LocalSession session) {
+        JSONObject json = new JSONObject()
+                .put("direction", direction)
+                .put("local", local)
+                .put("remote", new JSONArray(remote))
+                .put("encrypted", session.isEncrypted())
+                .put("tlsProtocol", orNull(session.isEncrypted() ? session.getTLSProtocolName() : null))
+                .put("cipherSuite", orNull(session.isEncrypted() ? session.getCipherSuiteName() : null))
+                .put("authentication", orNull(((ServerSession) session).getAuthenticationMethod()));
+        Certificate[] peer = session.isEncrypted() ? session.getPeerCertificates() : new Certificate[0];
+        if (peer != null && peer.length > 0 && peer[0] instanceof X509Certificate certificate) {
+            json.put("peerSubject", certificate.getSubjectX500Principal().getName())
+                    .put("peerIssuer", certificate.getIssuerX500Principal().getName());
+        } else {
+            json.put("peerSubject", JSONObject.NULL).put("peerIssuer", JSONObject.NULL);
+        }
+        return json;
+    }
+
+    private static Object orNull(Object value) {
+        return value == null ? JSONObject.NULL : value.toString();
     }
 
     /** The routing caches' sizes (entries), by cache name. */

@@ -6,6 +6,7 @@ import io.openfirecluster.topology.LabException;
 import io.openfirecluster.topology.LabService;
 import io.openfirecluster.topology.NodeTemplate;
 import io.openfirecluster.topology.ResolvedTopology;
+import io.openfirecluster.topology.Shape;
 import com.github.dockerjava.api.exception.DockerException;
 import java.io.File;
 import io.openfirecluster.topology.Topology;
@@ -59,6 +60,22 @@ abstract class AbstractLabMojo extends AbstractMojo {
     @Parameter
     private NodeTemplate node;
 
+    /** Which domains the lab has (cluster, cluster-with-federation, federation): see Shape. */
+    @Parameter(property = "lab.shape", required = true)
+    private String shape;
+
+    /** How many nodes the other domain of cluster-with-federation has, 1 to 9 (one: a standalone server). */
+    @Parameter(property = "lab.other.nodes", required = true)
+    private String otherNodes;
+
+    /** The cluster's XMPP domain (the db image's seed). */
+    @Parameter(property = "xmpp.domain", required = true)
+    private String xmppDomain;
+
+    /** The cluster's nodes' shared alias (the node template's); other domains get nodes.DOMAIN. */
+    @Parameter(property = "lab.nodes.alias", required = true)
+    private String nodesAlias;
+
     /** The build's lab executions bind this to lab.skip (root pom); not a command-line switch. */
     @Parameter
     private boolean skip;
@@ -88,7 +105,8 @@ abstract class AbstractLabMojo extends AbstractMojo {
         try {
             Topology topology = worksOnRunningLab() && resolvedTopology.isFile()
                     ? ResolvedTopology.load(resolvedTopology.toPath()).topology()
-                    : new Topology(network, subnet, ipv6 ? subnet6 : null, bind, dnsSuffix, Topology.withNodes(services, node, nodes));
+                    : shape().topology(new Shape.Blocks(network, subnet, ipv6 ? subnet6 : null, bind, dnsSuffix, services, node, nodes,
+                            otherNodes, xmppDomain, nodesAlias));
             if (skip || openfireMissing) {
                 getLog().info("lab: skipped" + (openfireMissing ? " (no Openfire)" : ""));
                 skipped(topology.validate());
@@ -101,6 +119,16 @@ abstract class AbstractLabMojo extends AbstractMojo {
         } catch (DockerException e) {
             throw new MojoFailureException("Docker refused: " + e.getMessage().lines().findFirst().orElse("") + " (see the Docker daemon's log)");
         }
+    }
+
+    /** The configured shape; one line for an unknown name. */
+    protected Shape shape() {
+        return Shape.named(shape);
+    }
+
+    /** The cluster's XMPP domain (-Dxmpp.domain): the domain of the nodes a shape leaves untagged. */
+    protected String xmppDomain() {
+        return xmppDomain;
     }
 
     /** What a goal does when the lab is skipped: nothing, for most. */

@@ -4,6 +4,7 @@ import io.openfirecluster.checker.CheckResult;
 import io.openfirecluster.checker.ClientLog;
 import io.openfirecluster.checker.WorkloadPlan;
 import io.openfirecluster.checker.scenario.Scenario;
+import io.openfirecluster.checker.LabClients;
 import io.openfirecluster.checker.scenario.ScenarioRun;
 import io.openfirecluster.control.LabNetwork;
 import io.openfirecluster.topology.LabException;
@@ -44,6 +45,10 @@ public class CheckMojo extends AbstractLabMojo {
     @Parameter(property = "lab.reports", required = true)
     private File reports;
 
+    /** The lab's root certificate (lab:up writes it): the workload's clients trust it alone. */
+    @Parameter(defaultValue = "${project.build.directory}/lab/ca.pem", readonly = true)
+    private File labCa;
+
     @Override
     protected void execute(LabNetwork lab) throws MojoFailureException {
         Scenario run = Scenario.parse(scenario, lab.topology());
@@ -53,6 +58,10 @@ public class CheckMojo extends AbstractLabMojo {
         } catch (IllegalArgumentException e) {
             throw new LabException(e.getMessage());
         }
+        if (!labCa.isFile()) {
+            throw new LabException("there is no " + labCa + ": lab:check works on a lab lab:up made in this module (it writes the lab's CA there)");
+        }
+        LabClients.trustLabCa(labCa.toPath());
         initializeSmackResolver();
         try {
             getLog().info("the XMPP client library logs to " + ClientLog.toFile(reports.toPath()));

@@ -2,15 +2,20 @@ package io.openfirecluster.network;
 
 import io.openfirecluster.control.LabNetwork;
 import io.openfirecluster.topology.ComposeFile;
+import io.openfirecluster.topology.LabCertificates;
 import io.openfirecluster.topology.LabException;
+import io.openfirecluster.topology.LabService;
 import io.openfirecluster.topology.OpenfireProperties;
 import io.openfirecluster.topology.ResolvedTopology;
+import io.openfirecluster.topology.S2sTls;
+import io.openfirecluster.topology.Shape;
 import io.openfirecluster.topology.Topology;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoFailureException;
@@ -56,6 +61,13 @@ public class UpMojo extends AbstractLabMojo {
     @Parameter(property = "openfire.properties.service", defaultValue = "db")
     private String propertiesService;
 
+    /**
+     * Server-to-server TLS in every domain: required (strict certificate validation), optional or
+     * disabled (S2sTls); seeded as Openfire properties with the user's, which win for the same name.
+     */
+    @Parameter(property = "lab.s2s.tls", required = true)
+    private String s2sTls;
+
     @Parameter(defaultValue = "${project.build.directory}/lab", readonly = true)
     private File labDirectory;
 
@@ -66,11 +78,12 @@ public class UpMojo extends AbstractLabMojo {
     protected void execute(Topology configured) throws MojoFailureException {
         Topology topology = configured.select(expandNodes(configured, only));
         OpenfireProperties properties = properties(topology);
+        List<LabCertificates.Domain> domains = domains(topology);
         String compose = compose(topology, properties);
         try (LabNetwork lab = connect(topology)) {
             lab.up(List.of(), pull, registry);
         }
-        write(topology, compose, properties);
+        write(topology, compose, properties, domains);
     }
 
     /**
@@ -81,31 +94,80 @@ public class UpMojo extends AbstractLabMojo {
     protected void skipped(Topology configured) throws MojoFailureException {
         Topology topology = configured.select(expandNodes(configured, only));
         OpenfireProperties properties = properties(topology);
-        write(topology, compose(topology, properties), properties);
+        List<LabCertificates.Domain> domains = domains(topology);
+        write(topology, compose(topology, properties), properties, domains);
     }
 
-    /** The user's Openfire properties, checked (one line for a bad one); none for a lab without the database. */
+    /**
+     * The Openfire properties of the s2s TLS policy and the user's over them, checked (one line for
+     * a bad one); none for a lab without a database.
+     */
     private OpenfireProperties properties(Topology topology) {
-        OpenfireProperties properties = OpenfireProperties.parse(openfireProperties, openfirePropertiesFile);
-        if (!properties.isEmpty() && topology.services().stream().noneMatch(s -> s.getName().equals(propertiesService))) {
-            getLog().info("lab: no " + propertiesService + " in this lab: the " + properties.values().size() + " Openfire properties are not seeded here");
+        S2sTls policy = S2sTls.parse(s2sTls);
+        OpenfireProperties users = OpenfireProperties.parse(openfireProperties, openfirePropertiesFile);
+        if (databases(topology).isEmpty()) {
+            if (!users.isEmpty()) {
+                getLog().info("lab: no " + propertiesService + " in this lab: the " + users.values().size() + " Openfire properties are not seeded here");
+            }
             return OpenfireProperties.none();
         }
-        return properties;
+        return users.over(policy.openfireProperties());
+    }
+
+    /**
+     * The XMPP domains of this lab, each with its nodes' names, for their certificates: the shape's
+     * domains, or xmpp.domain for the one-domain lab (which tags none); none without nodes.
+     */
+    private List<LabCertificates.Domain> domains(Topology topology) {
+        List<LabCertificates.Domain> domains = new ArrayList<>();
+        for (String domain : nodeDomains(topology)) {
+            domains.add(LabCertificates.Domain.of(domain, topology, topology.nodes().stream().filter(n -> domainOf(n).equals(domain)).toList()));
+        }
+        return domains;
+    }
+
+    private List<String> nodeDomains(Topology topology) {
+        return topology.nodes().stream().map(this::domainOf).distinct().toList();
+    }
+
+    private String domainOf(LabService node) {
+        return node.getDomain().isEmpty() ? xmppDomain() : node.getDomain();
+    }
+
+    /** Each node's certificates: its domain's directory, mounted read-only where the entrypoint looks. */
+    private Map<String, List<String>> certificateMounts(Topology topology) {
+        Map<String, List<String>> mounts = new LinkedHashMap<>();
+        for (LabService node : topology.nodes()) {
+            Path domainDir = LabCertificates.domainDirectory(labDirectory.toPath().toAbsolutePath(), domainOf(node));
+            mounts.put(node.getName(), List.of(domainDir + ":" + LabCertificates.NODE_DIRECTORY + ":ro"));
+        }
+        return mounts;
+    }
+
+    /** Where Openfire properties are seeded: propertiesService in the one-domain lab, every domain's database in the others. */
+    private List<String> databases(Topology topology) {
+        if (shape() == Shape.CLUSTER) {
+            return topology.services().stream().map(s -> s.getName()).filter(propertiesService::equals).toList();
+        }
+        return shape().databases(topology);
     }
 
     private String compose(Topology topology, OpenfireProperties properties) {
         if (topology.services().stream().allMatch(s -> s.getImage().isEmpty())) {
             return null;
         }
-        if (properties.isEmpty()) {
-            return ComposeFile.render(topology);
+        // Every domain's database gets the same: the s2s policy is the lab's, the user's properties every node's.
+        Map<String, Map<String, String>> env = new LinkedHashMap<>();
+        if (!properties.isEmpty()) {
+            List<String> databases = databases(topology);
+            getLog().info("lab: Openfire properties for every node, seeded into " + String.join(",", databases) + ": " + String.join(", ", properties.values().keySet()));
+            databases.forEach(db -> env.put(db, Map.of(OpenfireProperties.ENV, properties.encoded())));
         }
-        getLog().info("lab: Openfire properties for every node, seeded into " + propertiesService + ": " + String.join(", ", properties.values().keySet()));
-        return ComposeFile.render(topology, Map.of(propertiesService, Map.of(OpenfireProperties.ENV, properties.encoded())));
+        return ComposeFile.render(topology, env, certificateMounts(topology));
     }
 
-    private void write(Topology topology, String compose, OpenfireProperties properties) throws MojoFailureException {
+    private void write(Topology topology, String compose, OpenfireProperties properties, List<LabCertificates.Domain> domains)
+            throws MojoFailureException {
         // Later goals of this build (docker:start, failsafe) can use the real values as ${lab.xmpp1.ipv4}.
         project.getProperties().putAll(topology.toProperties());
         try {
@@ -117,6 +179,11 @@ public class UpMojo extends AbstractLabMojo {
                 Files.deleteIfExists(seeded);
             } else {
                 properties.write(seeded);
+            }
+            if (!domains.isEmpty()) {
+                boolean made = LabCertificates.ensure(dir, domains);
+                getLog().info("lab: " + (made ? "made" : "kept") + " the lab CA's certificates for " + String.join(", ", domains.stream().map(LabCertificates.Domain::name).toList())
+                        + "; clients trust " + dir.resolve(LabCertificates.CA_PEM));
             }
             Path composeFile = dir.resolve("docker-compose.yml");
             if (compose != null) {

@@ -82,7 +82,10 @@ public final class Lab implements AutoCloseable {
 
     /** Waits until all nodes are ready (one Openfire cluster, by its own view) and, where there is one, the load balancer takes a login. */
     public void awaitReady() {
-        awaitClusterOf(nodes(), Instant.EPOCH);
+        // Each XMPP domain is a cluster of its own (one node: a standalone server); the one-domain lab tags none.
+        for (String domain : nodes().stream().map(topology::domain).distinct().toList()) {
+            awaitClusterOf(topology.nodesOf(domain), Instant.EPOCH);
+        }
         awaitLoadBalancerLogin();
     }
 

@@ -17,8 +17,8 @@ import java.util.TreeMap;
  * nodes is started by {@code docker:start} without a second node list anywhere.
  *
  * <p>Each service runs its image in its holder's network namespace, labelled as part of the lab,
- * with LAB_SERVICE (its name), LAB_NODES (how many nodes this lab has: a node is healthy when its
- * cluster has that many members) and its configured environment. {@code after} becomes
+ * with LAB_SERVICE (its name), LAB_NODES (how many nodes its XMPP domain has: a node is healthy when
+ * its cluster has that many members) and its configured environment. {@code after} becomes
  * {@code depends_on ... service_healthy}: the plugin then waits for those services' health checks.
  */
 public final class ComposeFile {
@@ -59,6 +59,14 @@ public final class ComposeFile {
      * e.g. the database's {@link OpenfireProperties#ENV}: what a run adds, not what the topology is.
      */
     public static String render(Topology topology, Map<String, Map<String, String>> moreEnv) {
+        return render(topology, moreEnv, Map.of());
+    }
+
+    /**
+     * As {@link #render(Topology, Map)}, with bind mounts for some services (by service name,
+     * each "HOST_PATH:CONTAINER_PATH[:ro]"), e.g. a node's certificates (LabCertificates).
+     */
+    public static String render(Topology topology, Map<String, Map<String, String>> moreEnv, Map<String, List<String>> volumes) {
         List<LabService> running = topology.services().stream().filter(s -> !s.getImage().isEmpty()).toList();
         if (running.isEmpty()) {
             throw new LabException("no service of the lab has an <image>: there is nothing for docker:start to run");
@@ -77,9 +85,15 @@ public final class ComposeFile {
             env.putAll(service.getEnv());
             env.putAll(moreEnv.getOrDefault(service.getName(), Map.of()));
             env.put("LAB_SERVICE", service.getName());
-            env.put("LAB_NODES", Integer.toString(topology.nodes().size()));
+            // A node is healthy when its own domain's cluster is complete: another domain's nodes never join it.
+            env.put("LAB_NODES", Integer.toString(topology.nodesOf(service.getDomain()).size()));
             env.values().forEach(ComposeFile::checked);
             compose.put("environment", env);
+            List<String> mounts = volumes.getOrDefault(service.getName(), List.of());
+            if (!mounts.isEmpty()) {
+                mounts.forEach(ComposeFile::checked);
+                compose.put("volumes", List.copyOf(mounts));
+            }
             List<LabService> before = topology.after(service).stream().filter(s -> !s.getImage().isEmpty()).toList();
             if (!before.isEmpty()) {
                 Map<String, Object> dependsOn = new LinkedHashMap<>();

@@ -18,6 +18,8 @@ public class LabService extends ServiceFields {
     private int host;
     /** Set for the services made from the node template. */
     private boolean node;
+    /** The XMPP domain this service belongs to, set by a shape of more domains; "" in the one-domain lab. */
+    private String domain = "";
 
     public LabService() {
     }
@@ -32,6 +34,14 @@ public class LabService extends ServiceFields {
         LabService copy = new LabService(name, host, getAliases(), items(ports));
         copy.setRunPart(image, process, after, env);
         copy.node = node;
+        copy.domain = domain;
+        return copy;
+    }
+
+    /** A copy of this service tagged as belonging to the XMPP domain DOMAIN (see {@link Shape}). */
+    public LabService inDomain(String domain) {
+        LabService copy = run(getImage(), process, getAfter(), entries(env));
+        copy.domain = domain == null ? "" : domain;
         return copy;
     }
 
@@ -88,6 +98,11 @@ public class LabService extends ServiceFields {
 
     public boolean isNode() {
         return node;
+    }
+
+    /** The XMPP domain this service belongs to, or "" when the lab has one domain and tags none. */
+    public String getDomain() {
+        return domain;
     }
 
     /** A published TCP port: host side and container side. */

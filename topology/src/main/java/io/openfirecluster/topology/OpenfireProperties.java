@@ -106,6 +106,20 @@ public final class OpenfireProperties {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
+    /**
+     * The lab's own properties (e.g. the s2s TLS policy's) followed by these, these winning for
+     * the same name: a user's -Dopenfire.properties overrides what a lab switch stands for.
+     */
+    public OpenfireProperties over(Map<String, String> labOwn) {
+        Map<String, String> all = new LinkedHashMap<>();
+        labOwn.forEach((name, value) -> {
+            check(name, value);
+            all.put(name, value);
+        });
+        all.putAll(values);
+        return new OpenfireProperties(all);
+    }
+
     /** Name to value, in the order given. */
     public Map<String, String> values() {
         return values;

@@ -60,6 +60,7 @@ public final class ResolvedTopology {
             String prefix = "lab." + name + ".";
             LabService service = new LabService(name, Integer.parseInt(get(prefix + "host")), items(prefix + "alias."), items(prefix + "publish."))
                     .run(get(prefix + "image"), get(prefix + "process"), items(prefix + "after."), env(prefix + "env."));
+            service = service.inDomain(properties.getProperty(prefix + "domain", ""));
             services.add(Boolean.parseBoolean(get(prefix + "node")) ? service.asNode() : service);
         }
         String subnet6 = get("lab.subnet6");
@@ -95,6 +96,16 @@ public final class ResolvedTopology {
     /** The Openfire nodes of this lab, in order (xmpp1, xmpp2, ...): the one node list every test uses. */
     public List<String> nodes() {
         return names(get("lab.nodes"));
+    }
+
+    /** The XMPP domain SERVICE belongs to, or "" in a one-domain lab (the cluster shape tags none). */
+    public String domain(String service) {
+        return properties.getProperty("lab." + service + ".domain", "");
+    }
+
+    /** The nodes of DOMAIN, in order. */
+    public List<String> nodesOf(String domain) {
+        return nodes().stream().filter(node -> domain(node).equals(domain)).toList();
     }
 
     public String ipv4(String service) {

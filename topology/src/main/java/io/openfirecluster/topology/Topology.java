@@ -154,6 +154,16 @@ public final class Topology {
         return nodes().stream().map(LabService::getName).toList();
     }
 
+    /** The nodes of the XMPP domain DOMAIN ("" in a one-domain lab, where no service is tagged): one cluster. */
+    public List<LabService> nodesOf(String domain) {
+        return nodes().stream().filter(node -> node.getDomain().equals(domain)).toList();
+    }
+
+    /** The XMPP domains the shape tagged, in topology order; empty for the one-domain lab. */
+    public List<String> domains() {
+        return services.stream().map(LabService::getDomain).filter(domain -> !domain.isEmpty()).distinct().toList();
+    }
+
     /** The services that DEPENDENT starts after (the word "nodes" expanded), in topology order. */
     public List<LabService> after(LabService dependent) {
         List<String> names = dependent.getAfter();
@@ -227,6 +237,9 @@ public final class Topology {
             putItems(props, prefix + "after.", service.getAfter());
             service.getEnv().forEach((variable, value) -> props.put(prefix + "env." + variable, value));
             props.put(prefix + "node", Boolean.toString(service.isNode()));
+            if (!service.getDomain().isEmpty()) {
+                props.put(prefix + "domain", service.getDomain());
+            }
             props.put(prefix + "holder", holder(service));
             props.put(prefix + "container", container(service));
             props.put(prefix + "ipv4", ipv4(service));
@@ -259,6 +272,12 @@ public final class Topology {
             out.append(String.format("  %-6s %-15s %-20s ports %s  names %s%n", service.getName(), ipv4(service),
                     ipv6(service).orElse(""), ports.isEmpty() ? "-" : bind + " " + ports,
                     String.join(",", dnsNames(service))));
+        }
+        for (String domain : domains()) {
+            List<String> nodes = nodesOf(domain).stream().map(LabService::getName).toList();
+            List<String> others = services.stream().filter(s -> !s.isNode() && s.getDomain().equals(domain)).map(LabService::getName).toList();
+            out.append(String.format("  domain %s: node%s %s%s, with %s%n", domain, nodes.size() == 1 ? "" : "s", String.join(",", nodes),
+                    nodes.size() == 1 ? " (standalone)" : " (one cluster)", String.join(",", others)));
         }
         return out.toString();
     }

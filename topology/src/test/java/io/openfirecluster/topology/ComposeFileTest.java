@@ -52,6 +52,16 @@ class ComposeFileTest {
         assertEquals(List.of("xmpp1"), one.nodeNames());
     }
 
+    /** A node's certificates arrive read-only where its entrypoint looks; no other service mounts anything. */
+    @Test
+    void aNodeMountsWhatItIsGiven() throws Exception {
+        String mount = "/lab/target/lab/certs/xmpp.localhost.example:" + LabCertificates.NODE_DIRECTORY + ":ro";
+        JsonNode services = parsed(ComposeFile.render(lab("2"), Map.of(), Map.of("xmpp1", List.of(mount)))).get("services");
+        assertEquals(mount, services.get("xmpp1-openfire").get("volumes").get(0).asText());
+        assertFalse(services.get("xmpp2-openfire").has("volumes"));
+        assertFalse(services.get("db-postgres").has("volumes"));
+    }
+
     /** A comma, quotes, a newline, a '$' and non-ASCII arrive in the container's environment as given. */
     @Test
     void everyValueArrivesIntact() throws Exception {
