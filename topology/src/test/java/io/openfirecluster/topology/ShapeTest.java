@@ -118,4 +118,14 @@ class ShapeTest {
         assertEquals("services xmpp9 and otherxmpp both publish host port 5229: give each its own",
                 assertThrows(LabException.class, () -> shaped("cluster-with-federation", "9", "1")).getMessage());
     }
+
+    @Test
+    void eachDomainHasItsNodesUsersAndRooms() {
+        assertEquals(List.of(new XmppDomain("xmpp." + SUFFIX, List.of("xmpp1", "xmpp2", "xmpp3"), List.of("user1", "user2"), List.of("muc1", "muc2"))),
+                XmppDomain.of(shaped("cluster", "3", "1"), "xmpp." + SUFFIX), "the one-domain lab is the seed's domain");
+        List<XmppDomain> federation = XmppDomain.of(shaped("federation", "3", "1"), "unused");
+        assertEquals(List.of("xmpp1." + SUFFIX, "xmpp2." + SUFFIX), federation.stream().map(XmppDomain::name).toList());
+        assertEquals(new XmppDomain("xmpp2." + SUFFIX, List.of("xmpp2"), List.of("user3", "user4"), List.of("muc3", "muc4")), federation.get(1));
+        assertEquals("conference.xmpp2." + SUFFIX, federation.get(1).conference());
+    }
 }
