@@ -12,7 +12,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Prints the lab as it runs: network, addresses, names, host ports, and the configured notes
- * (each XMPP domain's nodes, users and rooms; the module's notes). The table goes to standard output, not through Maven's log, so
+ * (each XMPP domain's users and rooms; the module's notes). The table goes to standard output, not through Maven's log, so
  * {@code ./mvnw -q -pl cluster-it lab:info} prints just the table.
  */
 @Mojo(name = "info", threadSafe = true)
@@ -37,8 +37,7 @@ public class InfoMojo extends AbstractLabMojo {
             out.append("  nodes on ").append(NodeJvm.summary(running.stream().map(node -> NodeJvm.of(lab, node)).toList())).append('\n');
         }
         for (XmppDomain domain : XmppDomain.of(lab.topology(), xmppDomain())) {
-            out.append("  XMPP domain ").append(domain.name()).append(": nodes ").append(String.join(", ", domain.nodes()))
-                    .append("; users ").append(String.join(", ", domain.users())).append("; rooms ").append(String.join(", ", domain.rooms()))
+            out.append("  XMPP domain ").append(domain.name()).append(": users ").append(String.join(", ", domain.users())).append("; rooms ").append(String.join(", ", domain.rooms()))
                     .append(" at ").append(domain.conference()).append('\n');
         }
         notes.forEach(note -> out.append("  ").append(note).append('\n'));
