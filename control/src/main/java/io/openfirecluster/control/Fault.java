@@ -16,7 +16,7 @@ import java.util.Set;
  * never how a user typed them: parsing text into a fault is for the goals and the scenarios.
  */
 public sealed interface Fault permits Fault.Isolate, Fault.Partition, Fault.Oneway, Fault.Dbcut, Fault.Loss,
-        Fault.Latency, Fault.Pause, Fault.Crash, Fault.Cut {
+        Fault.Latency, Fault.Pause, Fault.Crash, Fault.Cut, Fault.S2sCut {
 
     /** Makes this fault on the lab FAULTS acts on; checked first, so bad input changes nothing. */
     void apply(Faults faults);
@@ -24,7 +24,7 @@ public sealed interface Fault permits Fault.Isolate, Fault.Partition, Fault.Onew
     /** Undoes this fault: what it changed is as before (a packet fault's node loses all its packet faults). */
     void heal(Faults faults);
 
-    /** All traffic between NODE and the other nodes is dropped; clients, the load balancer and the database still reach it. */
+    /** All traffic between NODE and the other nodes of its cluster is dropped; clients, the load balancer, the database and other domains still reach it. */
     record Isolate(String node) implements Fault {
         public Isolate {
             node = name(node, "isolate");
@@ -41,7 +41,7 @@ public sealed interface Fault permits Fault.Isolate, Fault.Partition, Fault.Onew
         }
     }
 
-    /** Nodes reach only the nodes of their own group: two groups or more, every node of the lab in exactly one. */
+    /** Nodes reach only the nodes of their own group: two groups or more, every node of one cluster (domain) in exactly one. */
     record Partition(List<List<String>> groups) implements Fault {
         public Partition {
             if (groups == null || groups.size() < 2) {
@@ -131,7 +131,7 @@ public sealed interface Fault permits Fault.Isolate, Fault.Partition, Fault.Onew
         }
     }
 
-    /** A random PERCENT (0 to 100) of NODE's packets to and from the other nodes is lost. */
+    /** A random PERCENT (0 to 100) of NODE's packets to and from the other nodes of its cluster is lost. */
     record Loss(String node, int percent) implements Fault {
         public Loss {
             node = name(node, "loss");
@@ -151,7 +151,7 @@ public sealed interface Fault permits Fault.Isolate, Fault.Partition, Fault.Onew
         }
     }
 
-    /** NODE's packets to the other nodes are delayed by DELAY (more than zero, whole milliseconds). */
+    /** NODE's packets to the other nodes of its cluster are delayed by DELAY (more than zero, whole milliseconds). */
     record Latency(String node, Duration delay) implements Fault {
         public Latency {
             node = name(node, "latency");
@@ -219,6 +219,28 @@ public sealed interface Fault permits Fault.Isolate, Fault.Partition, Fault.Onew
         @Override
         public void heal(Faults faults) {
             faults.reconnect(service);
+        }
+    }
+
+    /**
+     * NODE loses the servers of another XMPP domain, both ways: its server-to-server connections
+     * to DOMAIN's services, or to every other domain's when DOMAIN is blank. It keeps its cluster
+     * peers, its database and its clients.
+     */
+    record S2sCut(String node, String domain) implements Fault {
+        public S2sCut {
+            node = name(node, "server-to-server cut");
+            domain = domain == null ? "" : domain.trim();
+        }
+
+        @Override
+        public void apply(Faults faults) {
+            faults.s2scut(this);
+        }
+
+        @Override
+        public void heal(Faults faults) {
+            faults.healPackets(List.of(node));
         }
     }
 

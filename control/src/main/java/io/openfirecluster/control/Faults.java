@@ -48,7 +48,13 @@ public final class Faults {
 
     void partition(Fault.Partition fault) {
         List<List<LabService>> split = fault.groups().stream().map(group -> group.stream().map(this::node).toList()).toList();
-        List<String> left = topology.nodeNames().stream().filter(n -> !fault.nodes().contains(n)).toList();
+        String domain = split.get(0).get(0).getDomain();
+        List<String> outside = split.stream().flatMap(List::stream).filter(node -> !node.getDomain().equals(domain)).map(LabService::getName).toList();
+        if (!outside.isEmpty()) {
+            throw new LabException("the partition " + fault + " names " + outside + " of another domain than " + split.get(0).get(0).getName()
+                    + ": a partition splits one cluster, name the nodes of " + (domain.isEmpty() ? "the lab" : domain) + " only");
+        }
+        List<String> left = topology.nodesOf(domain).stream().map(LabService::getName).filter(n -> !fault.nodes().contains(n)).toList();
         if (!left.isEmpty()) {
             throw new LabException("the partition " + fault + " leaves out " + left + ": name every node exactly once");
         }
@@ -57,7 +63,7 @@ public final class Faults {
         Map<LabService, List<PacketRules.Drop>> plan = new LinkedHashMap<>();
         for (List<LabService> group : split) {
             for (LabService node : group) {
-                plan.put(node, topology.nodes().stream().filter(other -> !group.contains(other))
+                plan.put(node, topology.nodesOf(domain).stream().filter(other -> !group.contains(other))
                         .flatMap(other -> addresses(other).stream()).map(PacketRules.Drop::both).toList());
             }
         }
@@ -69,6 +75,21 @@ public final class Faults {
         LabService receiver = node(fault.to());
         requireRunning();
         rules(sender, "oneway " + fault.from() + "->" + fault.to(), addresses(receiver).stream().map(PacketRules.Drop::outbound).toList());
+    }
+
+    void s2scut(Fault.S2sCut fault) {
+        LabService cut = node(fault.node());
+        List<String> others = topology.domains().stream().filter(domain -> !domain.equals(cut.getDomain())).toList();
+        if (others.isEmpty()) {
+            throw new LabException("a server-to-server cut needs another XMPP domain, and this lab has one: start -Dlab.shape=cluster-with-federation or federation");
+        }
+        if (!fault.domain().isEmpty() && !others.contains(fault.domain())) {
+            throw new LabException("lab.domain=" + fault.domain() + " is not another domain of " + fault.node() + ": give one of " + others);
+        }
+        List<String> remote = fault.domain().isEmpty() ? others : List.of(fault.domain());
+        requireRunning();
+        rules(cut, "s2scut " + String.join(",", remote), topology.services().stream().filter(service -> remote.contains(service.getDomain()))
+                .flatMap(service -> addresses(service).stream()).map(PacketRules.Drop::both).toList());
     }
 
     void dbcut(Fault.Dbcut fault) {
@@ -272,8 +293,9 @@ public final class Faults {
         return topology.container(node);
     }
 
+    /** The other nodes of NODE's cluster (its domain's nodes): isolate, loss and latency act between them, never on server-to-server traffic. */
     private List<LabService> peersOf(LabService node) {
-        return topology.nodes().stream().filter(other -> !other.equals(node)).toList();
+        return topology.nodesOf(node.getDomain()).stream().filter(other -> !other.equals(node)).toList();
     }
 
     private List<String> addresses(LabService service) {

@@ -180,6 +180,11 @@ public final class Lab implements AutoCloseable {
         return OpenfireView.read(network, container(node), nodes());
     }
 
+    /** The nodes Openfire's routing tables name as holding the outgoing server route to the domain REMOTE (more than one: held twice; empty: none). */
+    public java.util.SortedSet<String> routeHolders(String remote) {
+        return io.openfirecluster.control.RouteHolders.of(network, remote);
+    }
+
     /** The lines of SERVICE's container log so far (followed, every run of the container). */
     public List<String> logLines(String service) {
         return log(service).lines();

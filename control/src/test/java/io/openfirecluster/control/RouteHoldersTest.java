@@ -1,0 +1,49 @@
+package io.openfirecluster.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class RouteHoldersTest {
+    private static final String OTHER = "otherxmpp.localhost.example";
+
+    @Test
+    void theHolderIsWhatTheRoutingTablesNameForTheDomainItself() {
+        OpenfireView xmpp1 = view("xmpp1", List.of(
+                new OpenfireView.ServerRoute("xmpp.localhost.example", OTHER, "xmpp2"),
+                new OpenfireView.ServerRoute("conference.xmpp.localhost.example", OTHER, "xmpp2"),
+                new OpenfireView.ServerRoute("xmpp.localhost.example", "conference." + OTHER, "xmpp3")));
+        assertEquals(new TreeSet<>(List.of("xmpp2")), RouteHolders.holders(List.of(xmpp1), OTHER));
+    }
+
+    @Test
+    void aRouteHeldTwiceNamesBothHolders() {
+        OpenfireView xmpp1 = view("xmpp1", List.of(new OpenfireView.ServerRoute("xmpp.localhost.example", OTHER, "xmpp1")));
+        OpenfireView xmpp3 = view("xmpp3", List.of(new OpenfireView.ServerRoute("xmpp.localhost.example", OTHER, "xmpp3")));
+        assertEquals(new TreeSet<>(List.of("xmpp1", "xmpp3")), RouteHolders.holders(List.of(xmpp1, xmpp3), OTHER));
+    }
+
+    @Test
+    void noRouteAndAnUnknownHolderNameNoNode() {
+        OpenfireView xmpp1 = view("xmpp1", List.of(new OpenfireView.ServerRoute("xmpp.localhost.example", OTHER, "")));
+        assertTrue(RouteHolders.holders(List.of(xmpp1, view("xmpp2", List.of())), OTHER).isEmpty());
+    }
+
+    @Test
+    void onlyTheRoutePrefixNamesARoute() {
+        assertTrue(RouteHolders.isRoute(" route:" + OTHER));
+        assertFalse(RouteHolders.isRoute("xmpp1"));
+        assertFalse(RouteHolders.isRoute(null));
+    }
+
+    private static OpenfireView view(String node, List<OpenfireView.ServerRoute> routes) {
+        return new OpenfireView(node, true, false, new TreeSet<>(List.of("xmpp1", "xmpp2", "xmpp3")), Instant.EPOCH, List.of(), List.of(),
+                routes, List.of(), List.of(), Map.of(), true, "");
+    }
+}
