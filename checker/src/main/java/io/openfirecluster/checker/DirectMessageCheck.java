@@ -49,7 +49,7 @@ final class DirectMessageCheck {
         anomalies.addAll(reorders(receives, tally));
         return new DirectResult(sends.size(), sends.keySet().stream().filter(acked::contains).count(),
                 tally.live, tally.late, tally.lost, tally.lostAcked, tally.bounced,
-                tally.duplicated, tally.reordered, tally.rerouted, tally.unsent, anomalies, Latencies.of(tally.latencies));
+                tally.duplicated, tally.reordered, tally.rerouted, tally.unsent, anomalies, Latencies.of(tally.latencies), tally.deliveries);
     }
 
     private void classify(Event send, List<Event> receipts, boolean acked, Event bounce, Tally tally, List<Anomaly> anomalies) {
@@ -63,6 +63,7 @@ final class DirectMessageCheck {
         }
         Event first = receipts.get(0);
         boolean late = first.delayed() || faults.healedBetween(send.nanos(), first.nanos());
+        tally.deliveries.add(new Delivery(send.nanos(), first.nanos(), pairOf(send, first), late));
         if (late) {
             tally.late++;
             anomalies.add(anomaly(Anomaly.Kind.LATE, send, (first.delayed() ? "delayed (offline storage)" : "after a heal")
@@ -86,6 +87,14 @@ final class DirectMessageCheck {
             tally.rerouted++;
             anomalies.add(anomaly(Anomaly.Kind.REROUTED, send, "received by " + String.join(", ", others)));
         }
+    }
+
+    /** How SEND travelled to RECEIVE, from the two clients' entry points. */
+    private static PairKind pairOf(Event send, Event receive) {
+        if (send.entry().equals("lb") || receive.entry().equals("lb")) {
+            return PairKind.VIA_LB;
+        }
+        return send.entry().equals(receive.entry()) ? PairKind.SAME_NODE : PairKind.CROSS_NODE;
     }
 
     /**
@@ -128,5 +137,6 @@ final class DirectMessageCheck {
         long rerouted;
         long unsent;
         final List<Long> latencies = new ArrayList<>();
+        final List<Delivery> deliveries = new ArrayList<>();
     }
 }

@@ -21,13 +21,15 @@ import java.util.List;
  * @param unsent     distinct messages delivered whose send was never recorded
  * @param anomalies  the messages behind the counts (the report lists them per kind)
  * @param latency    latencies of live deliveries
+ * @param deliveries the first delivery of every delivered message (live and late), in send order
  */
 public record DirectResult(long sent, long acked, long live, long late, long lost, long lostAcked, long bounced,
                            long duplicated, long reordered, long rerouted, long unsent,
-                           List<Anomaly> anomalies, Latencies latency) {
+                           List<Anomaly> anomalies, Latencies latency, List<Delivery> deliveries) {
 
     public DirectResult {
         anomalies = List.copyOf(anomalies);
+        deliveries = List.copyOf(deliveries);
     }
 
     /** The invariant of the count: every sent message is live, late or lost, exactly once. */

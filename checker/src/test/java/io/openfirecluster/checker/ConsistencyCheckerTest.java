@@ -387,7 +387,7 @@ class ConsistencyCheckerTest {
         CheckResult right = check("late", history);
         DirectResult d = right.direct();
         DirectResult swapped = new DirectResult(d.sent(), d.acked(), d.late(), d.live(), d.lost(), d.lostAcked(), d.bounced(),
-                d.duplicated(), d.reordered(), d.rerouted(), d.unsent(), d.anomalies(), d.latency());
+                d.duplicated(), d.reordered(), d.rerouted(), d.unsent(), d.anomalies(), d.latency(), d.deliveries());
         CheckResult wrong = new CheckResult(right.scenario(), right.start(), right.span(), swapped, right.rooms(), right.faults());
 
         assertEquals(wrong.sent(), wrong.live() + wrong.late() + wrong.lost(), "the sum holds for the wrong counts too");
