@@ -1,7 +1,11 @@
 package io.openfirecluster.checker;
 
-import java.util.ArrayList;
+import io.openfirecluster.control.Format;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The HTML report of a directory of runs ({@code lab-reports/index.html}): one page, without
@@ -15,9 +19,9 @@ final class HtmlReport {
             h3 { margin-top: 1.4em; font-size: 1.1em; }
             table { border-collapse: collapse; margin: .5em 0; }
             th, td { border: 1px solid #ccc; padding: .25em .6em; text-align: left; vertical-align: top; }
-            th { background: #f2f2f2; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
-            tr.bad td { background: #fde8e1; }
-            .bad { color: #b03000; }
+            th { background: #f2f2f2; } td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+            .bad { color: #b03000; font-weight: bold; } td.bad { background: #fde8e1; }
+            td.when { white-space: nowrap; }
             code { background: #f4f4f4; padding: .1em .3em; }
             figure { margin: 1em 0; } figure img { max-width: 100%; height: auto; border: 1px solid #ddd; }
             figcaption { font-size: .9em; color: #555; }
@@ -55,24 +59,40 @@ final class HtmlReport {
 
     private static void overview(Html html, List<HtmlScenario.Run> runs) {
         html.raw("<table><thead><tr>");
-        for (String header : List.of("scenario", "started", "sent", "lost", "duplicated", "reordered", "late", "rooms")) {
+        for (String header : List.of("scenario", "started", "faults", "sent", "lost", "duplicated", "reordered", "late", "rooms")) {
             html.element("th", header);
         }
         html.raw("</tr></thead><tbody>\n");
         for (HtmlScenario.Run run : runs) {
             CheckResult result = run.result();
-            boolean bad = result.lost() > 0 || result.duplicated() > 0 || result.reordered() > 0 || !result.invariantHolds();
-            html.raw(bad ? "<tr class=\"bad\">" : "<tr>").raw("<td><a href=\"#").text(run.anchor()).raw("\">")
-                    .text(result.scenario()).raw("</a></td>");
-            html.element("td", result.start().toString());
-            List<String> numbers = new ArrayList<>();
-            for (long value : new long[] {result.sent(), result.lost(), result.duplicated(), result.reordered(), result.late()}) {
-                numbers.add(Long.toString(value));
-            }
-            numbers.forEach(number -> html.raw("<td class=\"n\">").text(number).raw("</td>"));
-            html.element("td", result.roomsVerdict());
+            html.raw("<tr><td><a href=\"#").text(run.anchor()).raw("\">").text(result.scenario()).raw("</a></td>");
+            html.raw("<td class=\"when\">").text(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+                    .withZone(ZoneOffset.UTC).format(result.start())).raw("</td>");
+            html.element("td", faults(result.faults()));
+            number(html, result.sent(), false);
+            // What users lost or got wrong stands out; late is what a fault costs by design.
+            number(html, result.lost(), true);
+            number(html, result.duplicated(), true);
+            number(html, result.reordered(), true);
+            number(html, result.late(), false);
+            html.raw(result.invariantHolds() ? "<td>" : "<td class=\"bad\">").text(result.roomsVerdict()
+                    + (result.invariantHolds() ? "" : "; sent = live + late + lost VIOLATED")).raw("</td>");
             html.raw("</tr>\n");
         }
         html.raw("</tbody></table>\n");
+    }
+
+    private static void number(Html html, long value, boolean badUnlessZero) {
+        html.raw(badUnlessZero && value > 0 ? "<td class=\"n bad\">" : "<td class=\"n\">").text(Long.toString(value)).raw("</td>");
+    }
+
+    /** "crash-xmpp2 for 12.0 s", several joined by "; ", "none". */
+    private static String faults(List<FaultWindow> faults) {
+        if (faults.isEmpty()) {
+            return "none";
+        }
+        return faults.stream().map(fault -> fault.description() + (fault.applied().isPresent() && fault.healed().isPresent()
+                ? " for " + Format.seconds(fault.healed().get().minus(fault.applied().get())) : fault.healed().isEmpty() ? " (not healed)" : ""))
+                .collect(Collectors.joining("; "));
     }
 }

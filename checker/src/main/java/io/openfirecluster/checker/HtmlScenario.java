@@ -133,7 +133,7 @@ final class HtmlScenario {
             rows.add(List.of(room.room(), n(room.sent()), n(room.missed()), n(room.duplicated()), agreement(room.agreement()),
                     Format.millis(room.latency().percentile(50)), Format.millis(room.latency().percentile(99))));
         }
-        html.table(List.of("room", "sent", "deliveries missed", "duplicated", "occupant lists", "p50", "p99"), rows);
+        html.table(List.of("room", "sent", "deliveries missed", "duplicated", "occupant lists", "latency p50", "latency p99"), rows);
     }
 
     private static String agreement(Agreement agreement) {

@@ -62,6 +62,26 @@ class HtmlReportTest {
         assertTrue(page.contains("<li>... and 7 more (see the JSON history)</li>"), page);
     }
 
+    @Test
+    void oddHistoriesStillMakeAPage(@TempDir Path directory) throws Exception {
+        List<History> odd = List.of(
+                new HistoryBuilder().build(),
+                new HistoryBuilder().fault(100, "cut xmpp3", true).build(),
+                new HistoryBuilder().send(0, "c01", "c02", 1).receive(0, "c02", "c01", "c02", 1).build(),
+                new HistoryBuilder().send(0, "c01", "c02", 1).fault(10, "stop xmpp2", false)
+                        .delayedReceive(20, "c02", "c01", "c02", 1).build());
+        for (int i = 0; i < odd.size(); i++) {
+            ReportWriter.write(new ConsistencyChecker().check("odd" + i, odd.get(i)), odd.get(i), directory);
+        }
+
+        String page = Files.readString(directory.resolve("index.html"));
+        for (int i = 0; i < odd.size(); i++) {
+            assertTrue(page.contains("<section id=\"consistency-odd" + i + "\">"), "odd" + i);
+        }
+        assertTrue(page.contains("No 1:1 message was delivered: no latency to draw."), "the empty history says so");
+        assertTrue(page.contains("cut xmpp3 (not healed)"), "a fault never healed is named so");
+    }
+
     private static History shifted(History history, Duration by) {
         return new History(history.start().plus(by), history.events());
     }
