@@ -45,7 +45,7 @@ public final class ReportWriter {
             Charts.writePng(DeliveryRate.chart(result, history), perSecond.get());
         }
         Path markdown = directory.resolve(base + ".md");
-        String report = MarkdownReport.render(result, histogram.map(ReportWriter::name)) + overTime(latencyOverTime, perSecond);
+        String report = MarkdownReport.render(result, histogram.map(ReportWriter::name)) + overTime(result, latencyOverTime, perSecond);
         Files.writeString(markdown, report, StandardCharsets.UTF_8);
         return new ReportFiles(json, markdown, histogram, latencyOverTime, perSecond, ReportIndex.write(directory));
     }
@@ -56,12 +56,12 @@ public final class ReportWriter {
     }
 
     /** The Markdown report's pictures over time (the histogram is with the latency table). */
-    private static String overTime(Optional<Path> latencyOverTime, Optional<Path> perSecond) {
+    private static String overTime(CheckResult result, Optional<Path> latencyOverTime, Optional<Path> perSecond) {
         if (latencyOverTime.isEmpty() && perSecond.isEmpty()) {
             return "";
         }
-        StringBuilder out = new StringBuilder("\n## Over time\n\nThe fault window is shaded. The whole report, every scenario "
-                + "of this directory on one page: [index.html](" + ReportIndex.FILE + ").\n\n");
+        StringBuilder out = new StringBuilder("\n## Over time\n\n").append(result.faults().isEmpty() ? "" : "The fault windows are shaded. ")
+                .append("The whole report, every scenario of this directory on one page: [index.html](").append(ReportIndex.FILE).append(").\n\n");
         latencyOverTime.ifPresent(file -> out.append("![1:1 delivery latency by send time, per pair kind, late ones as crosses](")
                 .append(name(file)).append(")\n\n"));
         perSecond.ifPresent(file -> out.append("![1:1 messages sent and delivered per second](").append(name(file)).append(")\n"));
