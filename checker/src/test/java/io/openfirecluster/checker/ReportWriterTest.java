@@ -7,6 +7,8 @@ import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,7 @@ class ReportWriterTest {
     }
 
     @Test
-    void writesHistoryReportAndHistogram(@TempDir Path directory) throws Exception {
+    void writesHistoryReportAndPictures(@TempDir Path directory) throws Exception {
         History history = partition();
         CheckResult result = new ConsistencyChecker().check("partition xmpp3", history);
 
@@ -45,10 +47,16 @@ class ReportWriterTest {
         assertTrue(markdown.contains("agree 0.5 s after the last heal (+2.5 s)"), markdown);
         assertTrue(markdown.contains("![live delivery latency](consistency-partition-xmpp3-latency.png)"), markdown);
 
-        BufferedImage png = ImageIO.read(files.histogram().orElseThrow().toFile());
-        assertEquals(640, png.getWidth());
-        assertEquals(240, png.getHeight());
-        assertTrue(GraphicsEnvironment.isHeadless(), "the build runs the histogram headless");
+        for (Path picture : List.of(files.histogram().orElseThrow(), files.latencyOverTime().orElseThrow(), files.perSecond().orElseThrow())) {
+            BufferedImage png = ImageIO.read(picture.toFile());
+            assertEquals(Charts.WIDTH, png.getWidth(), picture.toString());
+            assertEquals(Charts.HEIGHT, png.getHeight(), picture.toString());
+        }
+        assertEquals(directory.resolve("lab-reports/consistency-partition-xmpp3-latency-over-time.png"), files.latencyOverTime().orElseThrow());
+        assertTrue(markdown.contains("![1:1 delivery latency by send time, per pair kind, late ones as crosses](consistency-partition-xmpp3-latency-over-time.png)"), markdown);
+        assertTrue(markdown.contains("![1:1 messages sent and delivered per second](consistency-partition-xmpp3-per-second.png)"), markdown);
+        assertTrue(markdown.contains("[index.html](index.html)"), markdown);
+        assertTrue(GraphicsEnvironment.isHeadless(), "the build draws the charts headless");
     }
 
     @Test
@@ -67,10 +75,12 @@ class ReportWriterTest {
     }
 
     @Test
-    void noLiveDeliveryMeansNoHistogram(@TempDir Path directory) throws Exception {
+    void noDeliveryMeansNoLatencyPictures(@TempDir Path directory) throws Exception {
         History history = new HistoryBuilder().send(0, "c01", "c02", 1).build();
         ReportWriter.ReportFiles files = ReportWriter.write(new ConsistencyChecker().check("x", history), history, directory);
         assertEquals(Optional.empty(), files.histogram());
+        assertEquals(Optional.empty(), files.latencyOverTime());
+        assertTrue(files.perSecond().isPresent(), "what was sent and never delivered is what the per-second picture shows");
     }
 
     @Test
@@ -80,12 +90,20 @@ class ReportWriterTest {
     }
 
     @Test
-    void histogramBinsCoverEveryLatency() {
-        LatencyHistogram histogram = LatencyHistogram.of(Latencies.of(java.util.List.of(0L, 1_000_000L, 39_000_000L, 40_000_000L)));
+    void histogramBinsAreTenthsOfADecade() {
+        LatencyHistogram histogram = LatencyHistogram.of(Latencies.of(List.of(0L, 1_000_000L, 39_000_000L, 40_000_000L, 100_000_000L)));
         long[] counts = histogram.counts();
-        assertEquals(4, java.util.Arrays.stream(counts).sum());
-        assertEquals(1, counts[0]);
-        assertEquals(2, counts[LatencyHistogram.BINS - 1], "the largest latency falls into the last bin");
-        assertEquals("40 bins of 1.0 ms from 0 to 40.0 ms; bar height: deliveries per bin (tallest: 2)", histogram.caption());
+        // From the decade of the fastest (0.1 ms: nothing is drawn below it) to that of the slowest (100 ms .. 1 s).
+        assertEquals(40, counts.length);
+        assertEquals(5, Arrays.stream(counts).sum());
+        assertEquals(1, counts[0], "0 ms is drawn at 0.1 ms");
+        assertEquals(1, counts[10], "1 ms opens its bin (no rounding puts it into the one before)");
+        assertEquals(1, counts[25], "39 ms: 10^1.59");
+        assertEquals(1, counts[26], "40 ms: 10^1.60");
+        assertEquals(1, counts[30], "100 ms opens the last decade");
+        assertEquals(0.1, histogram.edgeMillis(0), 1e-12);
+        assertEquals(1000, histogram.edgeMillis(40), 1e-9);
+        assertEquals("5 live deliveries in 40 bins from 0.1 to 1000 ms, 10 per power of ten (log scale); the tallest holds 1",
+                histogram.caption());
     }
 }
