@@ -87,7 +87,10 @@ public final class LabStatus {
         return out.toString();
     }
 
-    /** "s2s: none", or per remote domain the node(s) the routing tables name as holding the outgoing route. */
+    /**
+     * "s2s: none", or per route (local domain -> remote domain) the node(s) the routing tables of
+     * the nodes name as holding it; a route named with more than one holder is marked "held twice".
+     */
     static String routes(List<NodeRow> rows) {
         Map<String, Set<String>> holders = new TreeMap<>();
         for (NodeRow row : rows) {
@@ -99,7 +102,9 @@ public final class LabStatus {
             return "s2s: none\n";
         }
         StringBuilder out = new StringBuilder();
-        holders.forEach((route, nodes) -> out.append("s2s route ").append(route).append(": held by ").append(String.join(",", nodes)).append('\n'));
+        // One route, one holder: a route two nodes' routing tables name differently is what OF-2280 and OF-3283 describe.
+        holders.forEach((route, nodes) -> out.append("s2s route ").append(route).append(": held by ").append(String.join(",", nodes))
+                .append(nodes.size() == 2 ? " (held twice)" : nodes.size() > 2 ? " (held " + nodes.size() + " times)" : "").append('\n'));
         return out.toString();
     }
 

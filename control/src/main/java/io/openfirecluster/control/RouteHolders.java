@@ -29,9 +29,10 @@ public final class RouteHolders {
 
     /**
      * The nodes the routing tables of the nodes outside REMOTE name as holding an outgoing route
-     * to REMOTE itself (not its subdomains, such as its conference service); empty when there is
-     * none (nothing was sent there yet, or every node that could tell is down). More than one
-     * means the cluster holds the route twice.
+     * from a domain of the lab to REMOTE itself (not from or to subdomains, such as a conference
+     * service: the route conference.D -> REMOTE is a route of its own and may be held by another
+     * node); empty when there is none (nothing was sent there yet, or every node that could tell
+     * is down). More than one means the cluster holds the route twice.
      */
     public static SortedSet<String> of(LabNetwork lab, String remote) {
         Topology topology = lab.topology();
@@ -42,14 +43,14 @@ public final class RouteHolders {
                 OpenfireView.read(lab, topology.container(node), List.of()).ifPresent(views::add);
             }
         }
-        return holders(views, remote);
+        return holders(views, topology.domains(), remote);
     }
 
-    /** Of VIEWS, the nodes named as holding an outgoing route to REMOTE itself. */
-    static SortedSet<String> holders(Collection<OpenfireView> views, String remote) {
+    /** Of VIEWS, the nodes named as holding an outgoing route from one of the DOMAINS to REMOTE itself. */
+    static SortedSet<String> holders(Collection<OpenfireView> views, Collection<String> domains, String remote) {
         SortedSet<String> holders = new TreeSet<>();
         for (OpenfireView view : views) {
-            view.s2sOutgoing().stream().filter(route -> route.remote().equals(remote) && !route.node().isEmpty())
+            view.s2sOutgoing().stream().filter(route -> route.remote().equals(remote) && domains.contains(route.local()) && !route.node().isEmpty())
                     .forEach(route -> holders.add(route.node()));
         }
         return holders;

@@ -12,27 +12,28 @@ import org.junit.jupiter.api.Test;
 
 class RouteHoldersTest {
     private static final String OTHER = "otherxmpp.localhost.example";
+    private static final List<String> DOMAINS = List.of("xmpp.localhost.example", OTHER);
 
     @Test
     void theHolderIsWhatTheRoutingTablesNameForTheDomainItself() {
         OpenfireView xmpp1 = view("xmpp1", List.of(
                 new OpenfireView.ServerRoute("xmpp.localhost.example", OTHER, "xmpp2"),
-                new OpenfireView.ServerRoute("conference.xmpp.localhost.example", OTHER, "xmpp2"),
+                new OpenfireView.ServerRoute("conference.xmpp.localhost.example", OTHER, "xmpp1"),
                 new OpenfireView.ServerRoute("xmpp.localhost.example", "conference." + OTHER, "xmpp3")));
-        assertEquals(new TreeSet<>(List.of("xmpp2")), RouteHolders.holders(List.of(xmpp1), OTHER));
+        assertEquals(new TreeSet<>(List.of("xmpp2")), RouteHolders.holders(List.of(xmpp1), DOMAINS, OTHER));
     }
 
     @Test
     void aRouteHeldTwiceNamesBothHolders() {
         OpenfireView xmpp1 = view("xmpp1", List.of(new OpenfireView.ServerRoute("xmpp.localhost.example", OTHER, "xmpp1")));
         OpenfireView xmpp3 = view("xmpp3", List.of(new OpenfireView.ServerRoute("xmpp.localhost.example", OTHER, "xmpp3")));
-        assertEquals(new TreeSet<>(List.of("xmpp1", "xmpp3")), RouteHolders.holders(List.of(xmpp1, xmpp3), OTHER));
+        assertEquals(new TreeSet<>(List.of("xmpp1", "xmpp3")), RouteHolders.holders(List.of(xmpp1, xmpp3), DOMAINS, OTHER));
     }
 
     @Test
     void noRouteAndAnUnknownHolderNameNoNode() {
         OpenfireView xmpp1 = view("xmpp1", List.of(new OpenfireView.ServerRoute("xmpp.localhost.example", OTHER, "")));
-        assertTrue(RouteHolders.holders(List.of(xmpp1, view("xmpp2", List.of())), OTHER).isEmpty());
+        assertTrue(RouteHolders.holders(List.of(xmpp1, view("xmpp2", List.of())), DOMAINS, OTHER).isEmpty());
     }
 
     @Test
