@@ -109,6 +109,40 @@ final class Route {
         return result;
     }
 
+    /**
+     * The TCP connections each home node has open to the remote domain's s2s port (5269), as its
+     * kernel lists them (ss in the node's address holder, which holds its network namespace):
+     * Openfire's physical outgoing s2s connections, whether or not its routing table lists them.
+     * Per node: the connections, each "ESTAB send-queue bytes -> peer".
+     */
+    Map<String, List<String>> remoteConnections() {
+        List<String> peers = new ArrayList<>();
+        for (String node : remote.nodes()) {
+            peers.add(Lab.normalAddress(lab.topology().ipv4(node)));
+            if (lab.topology().dualStack()) {
+                peers.add(Lab.normalAddress(lab.topology().ipv6(node)));
+            }
+        }
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        for (String node : home.nodes()) {
+            io.openfirecluster.control.Containers.ExecResult ss = lab.network().containers().execAsRoot(lab.topology().holder(node),
+                    Duration.ofSeconds(10), "sh", "-c", "ss -tnH state established '( dport = :5269 )'");
+            List<String> connections = new ArrayList<>();
+            for (String line : ss.output().lines().toList()) {
+                String[] fields = line.trim().split("\\s+");
+                // state filter given: Recv-Q Send-Q Local Peer
+                if (fields.length >= 4) {
+                    String peer = fields[3].substring(0, fields[3].lastIndexOf(':')).replace("[", "").replace("]", "");
+                    if (peers.contains(Lab.normalAddress(peer))) {
+                        connections.add("send-queue " + fields[1] + " B -> " + fields[3]);
+                    }
+                }
+            }
+            result.put(node, connections);
+        }
+        return result;
+    }
+
     /** Evidence for a finding: each home node's own view of its s2s (routes, sessions, failed attempts) and its log lines about s2s since SINCE. */
     String evidence(Instant since) {
         List<String> parts = new ArrayList<>();
