@@ -103,8 +103,16 @@ public final class LabStatus {
         }
         StringBuilder out = new StringBuilder();
         // One route, one holder: a route two nodes' routing tables name differently is what OF-2280 and OF-3283 describe.
-        holders.forEach((route, nodes) -> out.append("s2s route ").append(route).append(": held by ").append(String.join(",", nodes))
-                .append(nodes.size() == 2 ? " (held twice)" : nodes.size() > 2 ? " (held " + nodes.size() + " times)" : "").append('\n'));
+        // A holder named by ID is a node outside the asking node's view of its cluster (it is changing), not a second holder.
+        List<String> lab = rows.stream().map(NodeRow::node).toList();
+        holders.forEach((route, nodes) -> {
+            long named = nodes.stream().filter(lab::contains).count();
+            List<String> unnamed = nodes.stream().filter(node -> !lab.contains(node)).toList();
+            out.append("s2s route ").append(route).append(": held by ").append(String.join(",", nodes))
+                    .append(named == 2 ? " (held twice)" : named > 2 ? " (held " + named + " times)" : "")
+                    .append(unnamed.isEmpty() ? "" : " (" + String.join(",", unnamed) + ": a node some node's view of its cluster cannot name now)")
+                    .append('\n');
+        });
         return out.toString();
     }
 

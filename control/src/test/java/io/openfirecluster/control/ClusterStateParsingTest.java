@@ -154,7 +154,13 @@ class ClusterStateParsingTest {
         LabStatus.NodeRow xmpp1 = row(base, "xmpp1", List.of(new OpenfireView.ServerRoute("xmpp.localhost.example", "other.example", "xmpp1"), conference));
         LabStatus.NodeRow xmpp3 = row(base, "xmpp3", List.of(new OpenfireView.ServerRoute("xmpp.localhost.example", "other.example", "xmpp3"), conference));
         assertEquals("s2s route conference.xmpp.localhost.example -> other.example: held by xmpp2\n"
-                + "s2s route xmpp.localhost.example -> other.example: held by xmpp1,xmpp3 (held twice)\n", LabStatus.routes(List.of(xmpp1, xmpp3)));
+                + "s2s route xmpp.localhost.example -> other.example: held by xmpp1,xmpp3 (held twice)\n", LabStatus.routes(List.of(xmpp1, row(base, "xmpp2", List.of()), xmpp3)));
+        // Seen in the 30 s after an isolation healed: the rejoining node names the holder by ID, outside its view.
+        LabStatus.NodeRow rejoining = row(base, "xmpp2", List.of(new OpenfireView.ServerRoute("xmpp.localhost.example", "other.example",
+                "d82452ed-c593-48c6-9467-b0e264d2d2fb")));
+        assertEquals("s2s route xmpp.localhost.example -> other.example: held by d82452ed-c593-48c6-9467-b0e264d2d2fb,xmpp1 (d82452ed-c593-48c6-9467-b0e264d2d2fb:"
+                + " a node some node's view of its cluster cannot name now)\n", LabStatus.routes(List.of(row(base, "xmpp1",
+                List.of(new OpenfireView.ServerRoute("xmpp.localhost.example", "other.example", "xmpp1"))), rejoining)));
     }
 
     private static LabStatus.NodeRow row(OpenfireView base, String node, List<OpenfireView.ServerRoute> routes) {

@@ -152,6 +152,11 @@ final class CrossDomainTraffic implements AutoCloseable {
         return records().stream().filter(r -> !r.sent.isBefore(since)).allMatch(Record::settled);
     }
 
+    /** Of the messages sent from SINCE on, how many neither arrived nor bounced. */
+    long lost(Instant since) {
+        return records().stream().filter(r -> !r.sent.isBefore(since) && !r.settled()).count();
+    }
+
     /**
      * The messages sent from SINCE on, counted: "N sent, delivered, lost (neither delivered nor
      * bounced), bounced (error replies, by condition), late (delivered, sent before HEALED but

@@ -33,7 +33,7 @@ class RouteHolderFaultsIT {
     /** How often each sender sends. */
     private static final Duration PERIOD = Duration.ofMillis(250);
     /** How long delivery may take to resume while the fault lasts; then the fault is healed anyway. */
-    private static final Duration DURING = Duration.ofSeconds(40);
+    private static final Duration DURING = Duration.ofSeconds(30);
     /** After the heal, how long what is still on its way may take to arrive or bounce. */
     private static final Duration SETTLE = Duration.ofSeconds(20);
 
@@ -47,29 +47,38 @@ class RouteHolderFaultsIT {
     @Test
     void deliveryFromTheOtherNodesResumesWhenTheRouteHolderIsPaused() throws Exception {
         Outcome outcome = run("pause", Fault.Pause::new, true);
+        assertTrue(outcome.resumed().isPresent(), "delivery from the other nodes did not resume within " + DURING.toSeconds() + " s of the pause");
         outcome.assertWholeAfterHeal();
     }
 
     @Test
     void deliveryFromTheOtherNodesResumesWhenTheRouteHolderIsIsolatedFromItsPeers() throws Exception {
         Outcome outcome = run("isolate", Fault.Isolate::new, true);
+        assertTrue(outcome.resumed().isPresent(), "delivery from the other nodes did not resume within " + DURING.toSeconds() + " s of the isolation");
         outcome.assertWholeAfterHeal();
     }
 
+    /**
+     * The other nodes keep sending through the holder, which has lost the remote domain: Openfire
+     * 5.1.1 does not move the route while the fault lasts (reported as a finding), and what was
+     * sent waits in the holder's connection until the heal, then arrives.
+     */
     @Test
-    void deliveryFromTheOtherNodesResumesWhenTheRouteHolderLosesTheRemoteDomain() throws Exception {
+    void messagesWaitForTheRouteHolderThatLostTheRemoteDomainAndArriveAfterTheHeal() throws Exception {
         Lab lab = Lab.get();
         String remote = new Route(lab).remote.name();
         Outcome outcome = run("s2scut", holder -> new Fault.S2sCut(holder, remote), false);
+        assertEquals(0, outcome.lost(), "messages sent while the holder had lost " + remote + " neither arrived nor bounced");
         outcome.assertWholeAfterHeal();
     }
 
     /**
      * What one fault did: when delivery from the other nodes resumed (empty: not while the fault
-     * lasted), the route's holders once healed, and the nodes whose messages did not cross (or
+     * lasted), how many messages sent from the fault on neither arrived nor bounced, the route's
+     * holders once healed, and the nodes whose messages did not cross (or
      * come back) over the route once healed.
      */
-    record Outcome(String name, Optional<Duration> resumed, SortedSet<String> holdersAfter, List<String> undelivered) {
+    record Outcome(String name, Optional<Duration> resumed, long lost, SortedSet<String> holdersAfter, List<String> undelivered) {
         void assertWholeAfterHeal() {
             assertEquals(1, holdersAfter.size(), name + ": after the heal the route is held by " + holdersAfter);
             assertEquals(List.of(), undelivered, name + ": after the heal, messages did not cross from or back to these nodes");
@@ -108,6 +117,7 @@ class RouteHolderFaultsIT {
             Instant healAt;
             String whole;
             String tally;
+            long lost;
             try {
                 for (String node : others) {
                     senders.add(route.homeUser(node));
@@ -140,6 +150,7 @@ class RouteHolderFaultsIT {
                         // what never arrives nor bounces is counted as lost
                     }
                     tally = traffic.tally(faultAt, healAt);
+                    lost = traffic.lost(faultAt);
                 }
             } finally {
                 senders.forEach(Client::close);
@@ -170,9 +181,9 @@ class RouteHolderFaultsIT {
                         + " (seen then: " + stuck + "); " : "")
                         + (holdersAfterCheck.size() != 1 ? "route held by " + holdersAfterCheck + " after the heal; " : "")
                         + (undelivered.isEmpty() ? "" : "no message across from or back to " + undelivered + " after the heal; ")
-                        + "evidence: " + route.evidence(faultAt));
+                        + (holdersAfterCheck.size() != 1 || !undelivered.isEmpty() ? "evidence after the heal: " + route.evidence(faultAt) : ""));
             }
-            return new Outcome(name, resumed, holdersAfterCheck, undelivered);
+            return new Outcome(name, resumed, lost, holdersAfterCheck, undelivered);
         }
     }
 
