@@ -87,7 +87,10 @@ public final class LabStatus {
         return out.toString();
     }
 
-    /** "s2s: none", or per remote domain the node(s) the routing tables name as holding the outgoing route. */
+    /**
+     * "s2s: none", or per route (local domain -> remote domain) the node(s) the routing tables of
+     * the nodes name as holding it; a route named with more than one holder is marked "held twice".
+     */
     static String routes(List<NodeRow> rows) {
         Map<String, Set<String>> holders = new TreeMap<>();
         for (NodeRow row : rows) {
@@ -99,7 +102,17 @@ public final class LabStatus {
             return "s2s: none\n";
         }
         StringBuilder out = new StringBuilder();
-        holders.forEach((route, nodes) -> out.append("s2s route ").append(route).append(": held by ").append(String.join(",", nodes)).append('\n'));
+        // One route, one holder: a route two nodes' routing tables name differently is what OF-2280 and OF-3283 describe.
+        // A holder named by ID is a node outside the asking node's view of its cluster (it is changing), not a second holder.
+        List<String> lab = rows.stream().map(NodeRow::node).toList();
+        holders.forEach((route, nodes) -> {
+            long named = nodes.stream().filter(lab::contains).count();
+            List<String> unnamed = nodes.stream().filter(node -> !lab.contains(node)).toList();
+            out.append("s2s route ").append(route).append(": held by ").append(String.join(",", nodes))
+                    .append(named == 2 ? " (held twice)" : named > 2 ? " (held " + named + " times)" : "")
+                    .append(unnamed.isEmpty() ? "" : " (" + String.join(",", unnamed) + ": a node some node's view of its cluster cannot name now)")
+                    .append('\n');
+        });
         return out.toString();
     }
 

@@ -29,9 +29,10 @@ public final class RouteHolders {
 
     /**
      * The nodes the routing tables of the nodes outside REMOTE name as holding an outgoing route
-     * to REMOTE itself (not its subdomains, such as its conference service); empty when there is
-     * none (nothing was sent there yet, or every node that could tell is down). More than one
-     * means the cluster holds the route twice.
+     * from a domain of the lab to REMOTE itself (not from or to subdomains, such as a conference
+     * service: the route conference.D -> REMOTE is a route of its own and may be held by another
+     * node); empty when there is none (nothing was sent there yet, or every node that could tell
+     * is down). More than one means the cluster holds the route twice.
      */
     public static SortedSet<String> of(LabNetwork lab, String remote) {
         Topology topology = lab.topology();
@@ -42,14 +43,14 @@ public final class RouteHolders {
                 OpenfireView.read(lab, topology.container(node), List.of()).ifPresent(views::add);
             }
         }
-        return holders(views, remote);
+        return holders(views, topology.domains(), remote);
     }
 
-    /** Of VIEWS, the nodes named as holding an outgoing route to REMOTE itself. */
-    static SortedSet<String> holders(Collection<OpenfireView> views, String remote) {
+    /** Of VIEWS, the nodes named as holding an outgoing route from one of the DOMAINS to REMOTE itself. */
+    static SortedSet<String> holders(Collection<OpenfireView> views, Collection<String> domains, String remote) {
         SortedSet<String> holders = new TreeSet<>();
         for (OpenfireView view : views) {
-            view.s2sOutgoing().stream().filter(route -> route.remote().equals(remote) && !route.node().isEmpty())
+            view.s2sOutgoing().stream().filter(route -> route.remote().equals(remote) && domains.contains(route.local()) && !route.node().isEmpty())
                     .forEach(route -> holders.add(route.node()));
         }
         return holders;
@@ -58,19 +59,29 @@ public final class RouteHolders {
     /**
      * TARGET as a service name: "route:DOMAIN" is the node that holds the outgoing route to DOMAIN
      * now (the first by name if the cluster holds it twice); any other target is returned trimmed.
-     * One line naming what to do when no node holds the route.
+     * One line naming what to do when no node of the lab holds the route.
      */
     public static String resolve(LabNetwork lab, String target) {
         if (!isRoute(target)) {
             return target == null ? null : target.trim();
         }
         String remote = target.trim().substring(PREFIX.length()).trim();
-        SortedSet<String> holders = of(lab, remote);
+        return node(of(lab, remote), lab.topology().nodeNames(), remote);
+    }
+
+    /**
+     * Of HOLDERS, the first that is one of the lab's NODES. A holder the plugin could not name
+     * (a node ID: while a node's view of its cluster is changing, e.g. in the 30 s after a split
+     * brain heals, it names a holder outside its view by ID) is never a target.
+     */
+    static String node(SortedSet<String> holders, List<String> nodes, String remote) {
         if (holders.isEmpty()) {
             throw new LabException("no node holds an outgoing route to " + remote + " now: send a message there first (the route is made on"
                     + " demand), then see the holder with lab:status");
         }
-        return holders.first();
+        return holders.stream().filter(nodes::contains).findFirst().orElseThrow(() -> new LabException("the routing tables name "
+                + String.join(",", holders) + " as holding the route to " + remote + ", no node of the lab by name: a node's view of its"
+                + " cluster is changing; wait until lab:await says healthy, then try again"));
     }
 
     private static void requireDomain(Topology topology, String remote) {

@@ -145,4 +145,27 @@ class ClusterStateParsingTest {
         assertEquals("s2s route xmpp.localhost.example -> other.example: held by xmpp3\n", LabStatus.routes(List.of(row)));
         assertEquals(List.of("out:other.example"), row.s2s());
     }
+
+    /** Two nodes whose routing tables name different holders of one route (a split brain's halves): the route is marked, the others not. */
+    @Test
+    void statusMarksARouteHeldTwice() {
+        OpenfireView base = OpenfireView.parse(VIEW);
+        OpenfireView.ServerRoute conference = new OpenfireView.ServerRoute("conference.xmpp.localhost.example", "other.example", "xmpp2");
+        LabStatus.NodeRow xmpp1 = row(base, "xmpp1", List.of(new OpenfireView.ServerRoute("xmpp.localhost.example", "other.example", "xmpp1"), conference));
+        LabStatus.NodeRow xmpp3 = row(base, "xmpp3", List.of(new OpenfireView.ServerRoute("xmpp.localhost.example", "other.example", "xmpp3"), conference));
+        assertEquals("s2s route conference.xmpp.localhost.example -> other.example: held by xmpp2\n"
+                + "s2s route xmpp.localhost.example -> other.example: held by xmpp1,xmpp3 (held twice)\n", LabStatus.routes(List.of(xmpp1, row(base, "xmpp2", List.of()), xmpp3)));
+        // Seen in the 30 s after an isolation healed: the rejoining node names the holder by ID, outside its view.
+        LabStatus.NodeRow rejoining = row(base, "xmpp2", List.of(new OpenfireView.ServerRoute("xmpp.localhost.example", "other.example",
+                "d82452ed-c593-48c6-9467-b0e264d2d2fb")));
+        assertEquals("s2s route xmpp.localhost.example -> other.example: held by d82452ed-c593-48c6-9467-b0e264d2d2fb,xmpp1 (d82452ed-c593-48c6-9467-b0e264d2d2fb:"
+                + " a node some node's view of its cluster cannot name now)\n", LabStatus.routes(List.of(row(base, "xmpp1",
+                List.of(new OpenfireView.ServerRoute("xmpp.localhost.example", "other.example", "xmpp1"))), rejoining)));
+    }
+
+    private static LabStatus.NodeRow row(OpenfireView base, String node, List<OpenfireView.ServerRoute> routes) {
+        OpenfireView view = new OpenfireView(node, true, false, base.members(), base.lastChange(), List.of(), List.of(), routes, List.of(), List.of(),
+                java.util.Map.of(), true, "");
+        return new LabStatus.NodeRow(node, "running healthy", List.of(), java.util.Optional.of(view), List.of());
+    }
 }

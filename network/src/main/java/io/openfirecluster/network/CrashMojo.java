@@ -5,7 +5,7 @@ import io.openfirecluster.control.Faults;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** Kills a node with SIGKILL: {@code lab:crash -Dlab.service=xmpp2}. */
+/** Kills a node with SIGKILL: {@code lab:crash -Dlab.service=xmpp2} (or {@code route:DOMAIN}, the route's holder). */
 @Mojo(name = "crash", threadSafe = true)
 public class CrashMojo extends FaultMojo {
     @Parameter(property = "lab.service", required = true)
@@ -13,8 +13,9 @@ public class CrashMojo extends FaultMojo {
 
     @Override
     protected String apply(Faults faults) {
-        faults.apply(new Fault.Crash(service));
-        return "killed " + service + " (SIGKILL)";
+        NodeTarget node = node(service);
+        faults.apply(new Fault.Crash(node.name()));
+        return "crashed " + node + " (SIGKILL)";
     }
 
     @Override

@@ -2,15 +2,28 @@ package io.openfirecluster.network;
 
 import io.openfirecluster.control.Faults;
 import io.openfirecluster.control.LabNetwork;
+import io.openfirecluster.control.RouteHolders;
 
 /** A goal that applies or mends a fault on the running lab, and says what it did, how long that took and how to undo it. */
 abstract class FaultMojo extends AbstractLabMojo {
+    private LabNetwork lab;
+
     @Override
     protected final void execute(LabNetwork lab) {
+        this.lab = lab;
         long start = System.nanoTime();
         String done = apply(new Faults(lab));
         String undo = undo();
         getLog().info(done + " (" + (System.nanoTime() - start) / 1_000_000 + " ms)" + (undo.isEmpty() ? "" : "; see it with lab:status, undo it with " + undo));
+    }
+
+    /**
+     * The node TEXT names: a node's name, or "route:DOMAIN", resolved now to the node Openfire's
+     * routing tables name as holding the outgoing route to DOMAIN (one line, before anything
+     * changes, when DOMAIN is no domain of the lab or no node holds that route).
+     */
+    protected NodeTarget node(String text) {
+        return NodeTarget.of(text, target -> RouteHolders.resolve(lab, target));
     }
 
     /** Applies the fault (or mends one); returns what was done, for the log. */

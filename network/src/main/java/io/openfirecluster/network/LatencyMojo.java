@@ -5,7 +5,7 @@ import io.openfirecluster.control.Faults;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** Adds delay to a node's packets to its peers (tc netem; needs a kernel with sch_netem): {@code lab:latency -Dlab.service=xmpp2 -Dlab.delay=200ms}. */
+/** Adds delay to a node's packets to its peers (tc netem; needs a kernel with sch_netem): {@code lab:latency -Dlab.service=xmpp2 -Dlab.delay=200ms} (or {@code route:DOMAIN}). */
 @Mojo(name = "latency", threadSafe = true)
 public class LatencyMojo extends FaultMojo {
     @Parameter(property = "lab.service", required = true)
@@ -16,8 +16,10 @@ public class LatencyMojo extends FaultMojo {
 
     @Override
     protected String apply(Faults faults) {
-        Fault.Latency latency = new Fault.Latency(service, FaultArguments.delay(delay));
+        java.time.Duration by = FaultArguments.delay(delay);
+        NodeTarget node = node(service);
+        Fault.Latency latency = new Fault.Latency(node.name(), by);
         faults.apply(latency);
-        return "delaying " + latency.node() + "'s packets to its peers by " + latency.delay().toMillis() + " ms";
+        return "delaying the packets of " + node + " to its peers by " + latency.delay().toMillis() + " ms";
     }
 }

@@ -5,7 +5,7 @@ import io.openfirecluster.control.Faults;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** Random loss of a share of a node's packets to and from its peers: {@code lab:loss -Dlab.service=xmpp2 -Dlab.percent=20}. */
+/** Random loss of a share of a node's packets to and from its peers: {@code lab:loss -Dlab.service=xmpp2 -Dlab.percent=20} (or {@code route:DOMAIN}). */
 @Mojo(name = "loss", threadSafe = true)
 public class LossMojo extends FaultMojo {
     @Parameter(property = "lab.service", required = true)
@@ -16,8 +16,10 @@ public class LossMojo extends FaultMojo {
 
     @Override
     protected String apply(Faults faults) {
-        Fault.Loss loss = new Fault.Loss(service, FaultArguments.percent(percent));
+        int share = FaultArguments.percent(percent);
+        NodeTarget node = node(service);
+        Fault.Loss loss = new Fault.Loss(node.name(), share);
         faults.apply(loss);
-        return "losing " + loss.percent() + "% of " + loss.node() + "'s packets to and from its peers";
+        return "losing " + loss.percent() + "% of the packets of " + node + " to and from its peers";
     }
 }

@@ -5,7 +5,7 @@ import io.openfirecluster.control.Faults;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** Drops packets from one node to another, one way only: {@code lab:oneway -Dlab.from=xmpp1 -Dlab.to=xmpp2}. */
+/** Drops packets from one node to another, one way only: {@code lab:oneway -Dlab.from=xmpp1 -Dlab.to=xmpp2} (either may be {@code route:DOMAIN}). */
 @Mojo(name = "oneway", threadSafe = true)
 public class OnewayMojo extends FaultMojo {
     @Parameter(property = "lab.from", required = true)
@@ -16,7 +16,9 @@ public class OnewayMojo extends FaultMojo {
 
     @Override
     protected String apply(Faults faults) {
-        faults.apply(new Fault.Oneway(from, to));
-        return "dropping packets from " + from + " to " + to + " (" + to + " to " + from + " still flows)";
+        NodeTarget sender = node(from);
+        NodeTarget receiver = node(to);
+        faults.apply(new Fault.Oneway(sender.name(), receiver.name()));
+        return "dropping packets from " + sender + " to " + receiver + " (" + receiver.name() + " to " + sender.name() + " still flows)";
     }
 }

@@ -5,7 +5,7 @@ import io.openfirecluster.control.Faults;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** Freezes a node's processes, sockets kept (docker pause): {@code lab:pause -Dlab.service=xmpp1}. */
+/** Freezes a node's processes, sockets kept (docker pause): {@code lab:pause -Dlab.service=xmpp1} (or {@code route:DOMAIN}). */
 @Mojo(name = "pause", threadSafe = true)
 public class PauseMojo extends FaultMojo {
     @Parameter(property = "lab.service", required = true)
@@ -13,8 +13,9 @@ public class PauseMojo extends FaultMojo {
 
     @Override
     protected String apply(Faults faults) {
-        faults.apply(new Fault.Pause(service));
-        return "paused " + service;
+        NodeTarget node = node(service);
+        faults.apply(new Fault.Pause(node.name()));
+        return "paused " + node + "; resume it by that name";
     }
 
     @Override
