@@ -2,7 +2,8 @@ package io.openfirecluster.checker;
 
 /**
  * One workload client: its id (also its resource and room nickname, e.g. "c07"), where it connects
- * and as whom. Its full JID is ACCOUNT@DOMAIN/ID, so 1:1 messages can address exactly this client.
+ * and as whom. Its full JID is USER@DOMAIN/ID (the account's user and domain), so 1:1 messages can
+ * address exactly this client.
  */
 public record ClientSpec(String id, Endpoint entry, Credentials account) {
 }

@@ -3,6 +3,7 @@ package io.openfirecluster.checker;
 import io.openfirecluster.control.Format;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,7 +16,9 @@ import java.util.stream.Collectors;
 /**
  * The 1:1 part of the check. Every recorded send is classified by its first delivery (to any
  * client: a message to an offline resource may reach another resource of the account) as live,
- * late or lost; duplicates, reorders and reroutes are counted from every delivery on top.
+ * late or lost; duplicates, reorders and reroutes are counted from every delivery on top. Every
+ * message also counts in its pair's kind (same node, cross node, cross domain, via the load
+ * balancer; {@link PairClassifier}), by its sender and addressee.
  */
 final class DirectMessageCheck {
     private final FaultTimeline faults;
@@ -34,11 +37,12 @@ final class DirectMessageCheck {
         Map<String, List<Event>> receipts = receives.stream()
                 .collect(Collectors.groupingBy(Event::messageId, LinkedHashMap::new, Collectors.toList()));
 
+        PairClassifier pairs = new PairClassifier(history);
         Tally tally = new Tally();
         List<Anomaly> anomalies = new ArrayList<>();
         for (Event send : sends.values()) {
-            classify(send, receipts.getOrDefault(send.messageId(), List.of()), acked.contains(send.messageId()),
-                    bounces.get(send.messageId()), tally, anomalies);
+            classify(send, pairs.of(send.from(), send.to()), receipts.getOrDefault(send.messageId(), List.of()),
+                    acked.contains(send.messageId()), bounces.get(send.messageId()), tally, anomalies);
         }
         for (Map.Entry<String, List<Event>> stranger : receipts.entrySet()) {
             if (!sends.containsKey(stranger.getKey())) {
@@ -46,15 +50,19 @@ final class DirectMessageCheck {
                 anomalies.add(anomaly(Anomaly.Kind.UNSENT, stranger.getValue().get(0), "received by " + stranger.getValue().get(0).client()));
             }
         }
-        anomalies.addAll(reorders(receives, tally));
+        anomalies.addAll(reorders(receives, pairs, tally));
         return new DirectResult(sends.size(), sends.keySet().stream().filter(acked::contains).count(),
                 tally.live, tally.late, tally.lost, tally.lostAcked, tally.bounced,
-                tally.duplicated, tally.reordered, tally.rerouted, tally.unsent, anomalies, Latencies.of(tally.latencies), tally.deliveries);
+                tally.duplicated, tally.reordered, tally.rerouted, tally.unsent, anomalies, Latencies.of(tally.latencies), tally.deliveries,
+                tally.pairResults());
     }
 
-    private void classify(Event send, List<Event> receipts, boolean acked, Event bounce, Tally tally, List<Anomaly> anomalies) {
+    private void classify(Event send, PairKind kind, List<Event> receipts, boolean acked, Event bounce, Tally tally, List<Anomaly> anomalies) {
+        PairTally pair = tally.of(kind);
+        pair.sent++;
         if (receipts.isEmpty()) {
             tally.lost++;
+            pair.lost++;
             tally.lostAcked += acked ? 1 : 0;
             tally.bounced += bounce != null ? 1 : 0;
             String why = bounce != null ? "bounced: " + bounce.detail() : acked ? "acknowledged by the server" : "not acknowledged";
@@ -63,14 +71,17 @@ final class DirectMessageCheck {
         }
         Event first = receipts.get(0);
         boolean late = first.delayed() || faults.healedBetween(send.nanos(), first.nanos());
-        tally.deliveries.add(new Delivery(send.nanos(), first.nanos(), pairOf(send, first), late));
+        tally.deliveries.add(new Delivery(send.nanos(), first.nanos(), kind, late));
         if (late) {
             tally.late++;
+            pair.late++;
             anomalies.add(anomaly(Anomaly.Kind.LATE, send, (first.delayed() ? "delayed (offline storage)" : "after a heal")
                     + ", " + Format.seconds(Duration.ofNanos(first.nanos() - send.nanos())) + " after its send"));
         } else {
             tally.live++;
+            pair.live++;
             tally.latencies.add(first.nanos() - send.nanos());
+            pair.latencies.add(first.nanos() - send.nanos());
         }
         Map<String, Long> perClient = receipts.stream()
                 .collect(Collectors.groupingBy(Event::client, TreeMap::new, Collectors.counting()));
@@ -81,6 +92,7 @@ final class DirectMessageCheck {
         });
         if (perClient.values().stream().anyMatch(times -> times > 1)) {
             tally.duplicated++;
+            pair.duplicated++;
         }
         List<String> others = perClient.keySet().stream().filter(client -> !client.equals(send.to())).toList();
         if (!others.isEmpty()) {
@@ -89,19 +101,11 @@ final class DirectMessageCheck {
         }
     }
 
-    /** How SEND travelled to RECEIVE, from the two clients' entry points. */
-    private static PairKind pairOf(Event send, Event receive) {
-        if (send.entry().equals("lb") || receive.entry().equals("lb")) {
-            return PairKind.VIA_LB;
-        }
-        return send.entry().equals(receive.entry()) ? PairKind.SAME_NODE : PairKind.CROSS_NODE;
-    }
-
     /**
      * A first delivery with a lower sequence number than one delivered before it, per sender,
      * addressee and receiving client. Repeated deliveries are duplicates, not reorders.
      */
-    private static List<Anomaly> reorders(List<Event> receives, Tally tally) {
+    private static List<Anomaly> reorders(List<Event> receives, PairClassifier pairs, Tally tally) {
         List<Anomaly> anomalies = new ArrayList<>();
         Map<String, Long> highest = new HashMap<>();
         Set<String> delivered = new HashSet<>();
@@ -113,6 +117,7 @@ final class DirectMessageCheck {
             long before = highest.getOrDefault(pair, 0L);
             if (receive.seq() < before) {
                 tally.reordered++;
+                tally.of(pairs.of(receive.from(), receive.to())).reordered++;
                 anomalies.add(anomaly(Anomaly.Kind.REORDERED, receive, "seq " + receive.seq() + " after seq " + before + " at " + receive.client()));
             } else {
                 highest.put(pair, receive.seq());
@@ -138,5 +143,30 @@ final class DirectMessageCheck {
         long unsent;
         final List<Long> latencies = new ArrayList<>();
         final List<Delivery> deliveries = new ArrayList<>();
+        final Map<PairKind, PairTally> pairs = new EnumMap<>(PairKind.class);
+
+        PairTally of(PairKind kind) {
+            return pairs.computeIfAbsent(kind, k -> new PairTally());
+        }
+
+        /** One result per kind that occurred, in PairKind's order. */
+        List<PairResult> pairResults() {
+            return pairs.entrySet().stream().map(entry -> entry.getValue().result(entry.getKey())).toList();
+        }
+    }
+
+    /** The running counts of one pair kind. */
+    private static final class PairTally {
+        long sent;
+        long live;
+        long late;
+        long lost;
+        long duplicated;
+        long reordered;
+        final List<Long> latencies = new ArrayList<>();
+
+        PairResult result(PairKind kind) {
+            return new PairResult(kind, sent, live, late, lost, duplicated, reordered, Latencies.of(latencies));
+        }
     }
 }

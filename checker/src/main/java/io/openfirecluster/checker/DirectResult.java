@@ -1,6 +1,7 @@
 package io.openfirecluster.checker;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the checker found for 1:1 messages. Every sent message is exactly one of live, late or
@@ -22,14 +23,30 @@ import java.util.List;
  * @param anomalies  the messages behind the counts (the report lists them per kind)
  * @param latency    latencies of live deliveries
  * @param deliveries the first delivery of every delivered message (live and late), in send order
+ * @param pairs      the counts per kind of pair of sender and addressee, one per kind that occurred,
+ *                   in {@link PairKind}'s order (their sums are the counts above, rerouted and
+ *                   acknowledged aside)
  */
 public record DirectResult(long sent, long acked, long live, long late, long lost, long lostAcked, long bounced,
                            long duplicated, long reordered, long rerouted, long unsent,
-                           List<Anomaly> anomalies, Latencies latency, List<Delivery> deliveries) {
+                           List<Anomaly> anomalies, Latencies latency, List<Delivery> deliveries, List<PairResult> pairs) {
 
     public DirectResult {
         anomalies = List.copyOf(anomalies);
         deliveries = List.copyOf(deliveries);
+        pairs = List.copyOf(pairs);
+    }
+
+    /** A result without the break-down per pair kind. */
+    public DirectResult(long sent, long acked, long live, long late, long lost, long lostAcked, long bounced,
+                        long duplicated, long reordered, long rerouted, long unsent,
+                        List<Anomaly> anomalies, Latencies latency, List<Delivery> deliveries) {
+        this(sent, acked, live, late, lost, lostAcked, bounced, duplicated, reordered, rerouted, unsent, anomalies, latency, deliveries, List.of());
+    }
+
+    /** The counts of pairs of KIND, empty when no message went between such clients. */
+    public Optional<PairResult> pair(PairKind kind) {
+        return pairs.stream().filter(pair -> pair.pair() == kind).findFirst();
     }
 
     /** The invariant of the count: every sent message is live, late or lost, exactly once. */

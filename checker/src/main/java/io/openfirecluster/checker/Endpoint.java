@@ -4,10 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An entry point of the cluster a client connects to: a node ("xmpp1") or the load balancer
- * ("lb"), at the host and port the lab publishes it on (127.0.0.1).
+ * An entry point a client connects to: a node ("xmpp1") or the load balancer ("lb"), at the host
+ * and port the lab publishes it on (127.0.0.1), and the XMPP domain it serves (its clients log in
+ * to that domain: otherxmpp's node serves otherxmpp.localhost.example, the cluster's nodes and the
+ * load balancer the lab's domain).
  */
-public record Endpoint(String name, String host, int port) {
+public record Endpoint(String name, String host, int port, String domain) {
+
+    /** An entry point of the lab's own domain ({@link LabClients#DOMAIN}). */
+    public Endpoint(String name, String host, int port) {
+        this(name, host, port, LabClients.DOMAIN);
+    }
 
     public Endpoint {
         if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9._-]+")) {
@@ -19,6 +26,10 @@ public record Endpoint(String name, String host, int port) {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("entry point " + name + " has port " + port + ": a port is 1-65535, e.g. " + name + "=127.0.0.1:5222");
         }
+        if (domain == null || domain.isBlank()) {
+            throw new IllegalArgumentException("entry point " + name + " serves no XMPP domain: give the domain its clients log in to, e.g. " + LabClients.DOMAIN);
+        }
+        domain = domain.strip();
     }
 
     /** The {@link #parse} form, for log lines: "xmpp1=127.0.0.1:5221". */
@@ -27,7 +38,7 @@ public record Endpoint(String name, String host, int port) {
         return name + "=" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
-    /** "xmpp1=127.0.0.1:5221" (IPv6 hosts in brackets: "xmpp1=[::1]:5221"). */
+    /** "xmpp1=127.0.0.1:5221" (IPv6 hosts in brackets: "xmpp1=[::1]:5221"), of the lab's own domain. */
     public static Endpoint parse(String text) {
         String usage = "write an entry point as NAME=HOST:PORT, e.g. xmpp1=127.0.0.1:5221";
         String trimmed = text == null ? "" : text.strip();

@@ -15,7 +15,10 @@ import java.util.Objects;
  * @param kind      what happened
  * @param from      the sending client of a message ("" for other kinds)
  * @param to        the addressee: a client id for 1:1 messages, the room JID for room messages and
- *                  room events, the other client for {@link Kind#PRESENCE}
+ *                  room events, the other client for {@link Kind#PRESENCE}; for {@link Kind#CONNECT}
+ *                  the full JID the server bound (user@domain/resource, "" in histories recorded
+ *                  before it was kept): its domain is the client's XMPP domain, which tells
+ *                  messages across domains from those within one (see {@link #jidDomain()})
  * @param seq       the message's sequence number: per sender and addressee for 1:1 messages, per
  *                  sender in the room for room messages; 0 for other kinds
  * @param messageId the encoded {@link MessageId} ("" for other kinds); receives are matched to
@@ -33,7 +36,7 @@ public record Event(long nanos, String client, String entry, Kind kind, String f
     public static final String LAB = "lab";
 
     public enum Kind {
-        /** A client's connection is authenticated (detail: "new session"). */
+        /** A client's connection is authenticated (to: the bound full JID; detail: "new session"). */
         CONNECT,
         /** A client's connection dropped (detail: the error); the workload's own close at the end is not recorded. */
         DISCONNECT,
@@ -83,6 +86,11 @@ public record Event(long nanos, String client, String entry, Kind kind, String f
         return new Event(nanos, client, entry, kind, "", to, 0, "", false, detail);
     }
 
+    /** CLIENT logged in on ENTRY, bound to the full JID JID. */
+    public static Event connect(long nanos, String client, String entry, String jid) {
+        return client(nanos, client, entry, Kind.CONNECT, jid, "new session");
+    }
+
     public static Event presence(long nanos, String client, String entry, String other, boolean available) {
         return client(nanos, client, entry, Kind.PRESENCE, other, available ? "available" : "unavailable");
     }
@@ -94,6 +102,19 @@ public record Event(long nanos, String client, String entry, Kind kind, String f
 
     public static Event fault(long nanos, String description, boolean applied) {
         return client(nanos, LAB, "", applied ? Kind.FAULT_APPLY : Kind.FAULT_HEAL, "", description);
+    }
+
+    /**
+     * The domain of the JID in {@link #to()} (user@domain/resource): for a {@link Kind#CONNECT}, the
+     * client's XMPP domain; "" when there is none (a history recorded before connects kept the JID).
+     */
+    public String jidDomain() {
+        int at = to.indexOf('@');
+        if (at < 0) {
+            return "";
+        }
+        int slash = to.indexOf('/', at);
+        return slash < 0 ? to.substring(at + 1) : to.substring(at + 1, slash);
     }
 
     /** The nicknames of an {@link Kind#OCCUPANTS} event, sorted. */

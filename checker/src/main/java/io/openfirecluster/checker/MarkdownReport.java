@@ -9,7 +9,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The human-readable report of one check: the counts, the anomalies per kind (the first
+ * The human-readable report of one check: the counts, the same per kind of pair (same node, cross
+ * node, cross domain, via the load balancer), the anomalies per kind (the first
  * {@value #LISTED_PER_KIND} of each), the rooms, the fault timeline and the live latency
  * percentiles, as Markdown.
  */
@@ -44,6 +45,7 @@ public final class MarkdownReport {
         row(out, "delivered, never sent", direct.unsent(), "no send recorded for them");
         out.append('\n');
 
+        pairs(out, direct.pairs());
         out.append("### Live delivery latency\n\n");
         latency(out, direct.latency());
         histogramFile.ifPresent(file -> out.append("![live delivery latency](").append(file).append(")\n\n")
@@ -53,6 +55,25 @@ public final class MarkdownReport {
         rooms(out, result.rooms());
         faults(out, result);
         return out.toString();
+    }
+
+    /** One row per kind of pair that occurred: where the messages went, what became of them, how fast the live ones were. */
+    private static void pairs(StringBuilder out, List<PairResult> pairs) {
+        if (pairs.isEmpty()) {
+            return;
+        }
+        out.append("### By pair of sender and addressee\n\n")
+                .append("| pair | sent | live | late | lost | duplicated | reordered | live p50 | live p90 | live p99 | live max |\n")
+                .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (PairResult pair : pairs) {
+            Latencies latency = pair.latency();
+            out.append("| ").append(pair.pair().label()).append(" | ").append(pair.sent()).append(" | ").append(pair.live())
+                    .append(" | ").append(pair.late()).append(" | ").append(pair.lost()).append(" | ").append(pair.duplicated())
+                    .append(" | ").append(pair.reordered()).append(" | ").append(Format.millis(latency.percentile(50)))
+                    .append(" | ").append(Format.millis(latency.percentile(90))).append(" | ").append(Format.millis(latency.percentile(99)))
+                    .append(" | ").append(Format.millis(latency.max())).append(" |\n");
+        }
+        out.append('\n');
     }
 
     private static void rooms(StringBuilder out, List<RoomResult> rooms) {

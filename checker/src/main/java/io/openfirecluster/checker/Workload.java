@@ -28,7 +28,7 @@ import org.jxmpp.stringprep.XmppStringprepException;
  *
  * <pre>{@code
  * HistoryRecorder recorder = new HistoryRecorder();
- * try (Workload workload = new Workload(plan, entry -> LabClients.c2s("user1", entry.host(), entry.port()), recorder)) {
+ * try (Workload workload = new Workload(plan, entry -> LabClients.c2s(entry.domain(), "user1", entry.host(), entry.port()), recorder)) {
  *     workload.start();                          // clients logged in, sending
  *     workload.recordFault("cut xmpp3", true);   // ... apply the fault, later heal it ...
  *     workload.recordFault("cut xmpp3", false);
@@ -49,7 +49,7 @@ public final class Workload implements AutoCloseable {
     /** The caller's part of a connection: domain, host, port, STARTTLS and trust for one entry point. */
     @FunctionalInterface
     public interface ConnectionSetup {
-        /** A builder for ENTRY; the workload sets the user, password and resource itself. */
+        /** A builder for ENTRY (trusting a server of ENTRY's domain); the workload sets the domain, user, password and resource itself. */
         XMPPTCPConnectionConfiguration.Builder builderFor(Endpoint entry) throws Exception;
     }
 
@@ -233,6 +233,7 @@ public final class Workload implements AutoCloseable {
     private static XMPPTCPConnectionConfiguration configure(ConnectionSetup setup, ClientSpec spec) {
         try {
             return setup.builderFor(spec.entry())
+                    .setXmppDomain(spec.account().domain())
                     .setUsernameAndPassword(spec.account().user(), spec.account().password())
                     .setResource(spec.id())
                     .build();

@@ -216,7 +216,8 @@ final class WorkloadClient {
             connection.connect();
         }
         connection.login();
-        record(Event.client(recorder.now(), spec.id(), entry(), Event.Kind.CONNECT, "", "new session"));
+        // The JID the server bound: its domain tells the checker which pairs of clients cross domains.
+        record(Event.connect(recorder.now(), spec.id(), entry(), String.valueOf(connection.getUser())));
     }
 
     /**

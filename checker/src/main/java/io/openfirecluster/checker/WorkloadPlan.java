@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * @param rate     the target total send rate over all clients, messages per second
  * @param room     the room's JID (e.g. muc1@conference.xmpp.localhost.example), "" for no room traffic
  * @param entries  the entry points; client i connects to entry i modulo their number
- * @param accounts the accounts; clients take turns so that every account is on every entry point
+ * @param accounts the accounts; a client logs in as an account of its entry point's domain, and
+ *                 the clients of a domain take turns so that its accounts spread over its entry points
  */
 public record WorkloadPlan(int clients, Duration duration, double rate, String room, List<Endpoint> entries,
                            List<Credentials> accounts) {
@@ -56,6 +57,11 @@ public record WorkloadPlan(int clients, Duration duration, double rate, String r
         }
         entries = List.copyOf(entries);
         accounts = List.copyOf(accounts);
+        for (Endpoint entry : entries) {
+            if (accounts.stream().noneMatch(account -> account.domain().equals(entry.domain()))) {
+                throw new IllegalArgumentException("entry point " + entry.name() + " serves " + entry.domain() + " but no account is of that domain: give one, e.g. user1@" + entry.domain());
+            }
+        }
     }
 
     /** The default plan (12 clients, 60 s, 50 msg/s) over ENTRIES as ACCOUNTS in ROOM. */
@@ -166,17 +172,26 @@ public record WorkloadPlan(int clients, Duration duration, double rate, String r
         return selected;
     }
 
-    /** Each client's id, entry point and account. */
+    /** Each client's id, entry point and account (one of the entry point's domain). */
     public List<ClientSpec> clientSpecs() {
         int width = Math.max(2, String.valueOf(clients).length());
+        Map<String, List<Credentials>> byDomain = accounts.stream()
+                .collect(Collectors.groupingBy(Credentials::domain, java.util.LinkedHashMap::new, Collectors.toList()));
         List<ClientSpec> specs = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
+            Endpoint entry = entries.get(i % entries.size());
+            List<Credentials> ofDomain = byDomain.get(entry.domain());
             // Offsetting the account by one per round over the entries puts every account on every
             // entry point (plain i % accounts would pair user1 with the same entries forever).
-            Credentials account = accounts.get((i + i / entries.size()) % accounts.size());
-            specs.add(new ClientSpec(String.format(Locale.ROOT, "c%0" + width + "d", i + 1), entries.get(i % entries.size()), account));
+            Credentials account = ofDomain.get((i + i / entries.size()) % ofDomain.size());
+            specs.add(new ClientSpec(String.format(Locale.ROOT, "c%0" + width + "d", i + 1), entry, account));
         }
         return specs;
+    }
+
+    /** The XMPP domains the entry points serve, in entry order: more than one means traffic across domains. */
+    public List<String> domains() {
+        return entries.stream().map(Endpoint::domain).distinct().toList();
     }
 
     /** The send rate of one client: the total rate shared evenly. */

@@ -2,9 +2,11 @@ package io.openfirecluster.checker;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
-/** Made-up histories for the tests, in milliseconds since the start; clients are on entry "xmpp1" unless told. */
+/** Made-up histories for the tests, in milliseconds since the start; clients are on entry "xmpp1" unless a connect put them elsewhere. */
 final class HistoryBuilder {
     static final String RUN = "run1";
     static final String ROOM = "muc1@conference.xmpp.localhost.example";
@@ -12,6 +14,13 @@ final class HistoryBuilder {
     private static final String ENTRY = "xmpp1";
 
     private final List<Event> events = new ArrayList<>();
+    private final Map<String, String> entries = new HashMap<>();
+
+    /** CLIENT logged in on ENTRY as JID (user@domain/resource); its later events are on ENTRY. */
+    HistoryBuilder connect(long ms, String client, String entry, String jid) {
+        entries.put(client, entry);
+        return add(Event.connect(nanos(ms), client, entry, jid));
+    }
 
     HistoryBuilder send(long ms, String from, String to, long seq) {
         return message(ms, from, Event.Kind.SEND, from, to, seq, false, "");
@@ -78,6 +87,6 @@ final class HistoryBuilder {
     }
 
     private HistoryBuilder message(long ms, String client, Event.Kind kind, String from, String to, long seq, boolean delayed, String detail) {
-        return add(Event.message(nanos(ms), client, ENTRY, kind, new MessageId(RUN, from, to, seq), delayed, detail));
+        return add(Event.message(nanos(ms), client, entries.getOrDefault(client, ENTRY), kind, new MessageId(RUN, from, to, seq), delayed, detail));
     }
 }

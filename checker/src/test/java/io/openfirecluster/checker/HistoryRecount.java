@@ -22,14 +22,20 @@ import java.util.TreeSet;
  * each real run recorded.
  */
 public record HistoryRecount(long sent, long acked, long live, long late, long lost, long lostAcked, long bounced,
-                             long duplicated, long reordered, long rerouted, long unsent, SortedMap<String, RoomCount> rooms) {
+                             long duplicated, long reordered, long rerouted, long unsent, SortedMap<String, RoomCount> rooms,
+                             SortedMap<PairKind, PairCount> pairs) {
 
     /** One room's counts: messages sent to it, deliveries occupants missed, (message, occupant) pairs delivered twice or more. */
     public record RoomCount(long sent, long missed, long duplicated) {
     }
 
+    /** One pair kind's 1:1 counts (kinds with no message are left out). */
+    public record PairCount(long sent, long live, long late, long lost, long duplicated, long reordered) {
+    }
+
     public HistoryRecount {
         rooms = new TreeMap<>(rooms);
+        pairs = new TreeMap<>(pairs);
     }
 
     /** What the checker said, in the recount's shape. */
@@ -37,8 +43,10 @@ public record HistoryRecount(long sent, long acked, long live, long late, long l
         DirectResult d = result.direct();
         SortedMap<String, RoomCount> rooms = new TreeMap<>();
         result.rooms().forEach(room -> rooms.put(room.room(), new RoomCount(room.sent(), room.missed(), room.duplicated())));
+        SortedMap<PairKind, PairCount> pairs = new TreeMap<>();
+        d.pairs().forEach(p -> pairs.put(p.pair(), new PairCount(p.sent(), p.live(), p.late(), p.lost(), p.duplicated(), p.reordered())));
         return new HistoryRecount(d.sent(), d.acked(), d.live(), d.late(), d.lost(), d.lostAcked(), d.bounced(),
-                d.duplicated(), d.reordered(), d.rerouted(), d.unsent(), rooms);
+                d.duplicated(), d.reordered(), d.rerouted(), d.unsent(), rooms, pairs);
     }
 
     /** The counts recounted from HISTORY's events. */
@@ -67,11 +75,26 @@ public record HistoryRecount(long sent, long acked, long live, long late, long l
         long lostBounced = 0;
         long duplicated = 0;
         long rerouted = 0;
+        Map<String, String> entries = new HashMap<>();
+        Map<String, String> domains = new HashMap<>();
+        for (Event event : history.events()) {
+            if (!event.entry().isEmpty() && !entries.containsKey(event.client())) {
+                entries.put(event.client(), event.entry());
+            }
+            if (event.kind() == Event.Kind.CONNECT && event.to().contains("@") && !domains.containsKey(event.client())) {
+                domains.put(event.client(), event.to().split("@", 2)[1].split("/", 2)[0]);
+            }
+        }
+        // Per pair kind: {sent, live, late, lost, duplicated, reordered}.
+        Map<PairKind, long[]> perPair = new TreeMap<>();
         for (Event send : sends.values()) {
             String id = send.messageId();
             List<Event> got = receipts.getOrDefault(id, List.of());
+            long[] pair = perPair.computeIfAbsent(kind(send.from(), send.to(), entries, domains), k -> new long[6]);
+            pair[0]++;
             if (got.isEmpty()) {
                 lost++;
+                pair[3]++;
                 lostAcked += acked.contains(id) ? 1 : 0;
                 lostBounced += bounced.contains(id) ? 1 : 0;
                 continue;
@@ -83,8 +106,10 @@ public record HistoryRecount(long sent, long acked, long live, long late, long l
             }
             if (first.delayed() || healInBetween) {
                 late++;
+                pair[2]++;
             } else {
                 live++;
+                pair[1]++;
             }
             Set<String> receivers = new HashSet<>();
             boolean twice = false;
@@ -94,19 +119,44 @@ public record HistoryRecount(long sent, long acked, long live, long late, long l
                 elsewhere |= !receive.client().equals(send.to());
             }
             duplicated += twice ? 1 : 0;
+            pair[4] += twice ? 1 : 0;
             rerouted += elsewhere ? 1 : 0;
         }
         long unsent = receipts.keySet().stream().filter(id -> !sends.containsKey(id)).count();
         long ackedSent = sends.keySet().stream().filter(acked::contains).count();
+        Map<String, Long> reordersBySenderAndAddressee = reorders(history);
+        reordersBySenderAndAddressee.forEach((fromTo, count) -> {
+            String[] parts = fromTo.split("\\|");
+            perPair.computeIfAbsent(kind(parts[0], parts[1], entries, domains), k -> new long[6])[5] += count;
+        });
+        SortedMap<PairKind, PairCount> pairs = new TreeMap<>();
+        perPair.forEach((kind, c) -> pairs.put(kind, new PairCount(c[0], c[1], c[2], c[3], c[4], c[5])));
         return new HistoryRecount(sends.size(), ackedSent, live, late, lost, lostAcked, lostBounced, duplicated,
-                reorders(history), rerouted, unsent, rooms(history));
+                reordersBySenderAndAddressee.values().stream().mapToLong(Long::longValue).sum(), rerouted, unsent, rooms(history), pairs);
+    }
+
+    /**
+     * The pair kind of a message from FROM to TO: different domains (the JIDs of their connects)
+     * first, then the load balancer on either side, then one entry point or two (a client with no
+     * event at all is on no entry point).
+     */
+    private static PairKind kind(String from, String to, Map<String, String> entries, Map<String, String> domains) {
+        if (domains.containsKey(from) && domains.containsKey(to) && !domains.get(from).equals(domains.get(to))) {
+            return PairKind.CROSS_DOMAIN;
+        }
+        String a = entries.get(from);
+        String b = entries.get(to);
+        if ("lb".equals(a) || "lb".equals(b)) {
+            return PairKind.VIA_LB;
+        }
+        return a != null && a.equals(b) ? PairKind.SAME_NODE : PairKind.CROSS_NODE;
     }
 
     /**
      * First deliveries (per message and receiving client) that arrive after a higher sequence
-     * number of the same sender, addressee and receiving client.
+     * number of the same sender, addressee and receiving client, counted per "sender|addressee".
      */
-    private static long reorders(History history) {
+    private static Map<String, Long> reorders(History history) {
         Map<String, List<Long>> firstDeliveries = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         for (Event receive : history.ofKind(Event.Kind.RECEIVE)) {
@@ -115,13 +165,16 @@ public record HistoryRecount(long sent, long acked, long live, long late, long l
                         .add(receive.seq());
             }
         }
-        long reordered = 0;
-        for (List<Long> seqs : firstDeliveries.values()) {
+        Map<String, Long> reordered = new TreeMap<>();
+        firstDeliveries.forEach((group, seqs) -> {
+            String fromTo = group.substring(0, group.lastIndexOf('|'));
             for (int i = 1; i < seqs.size(); i++) {
                 long seq = seqs.get(i);
-                reordered += seqs.subList(0, i).stream().anyMatch(before -> before > seq) ? 1 : 0;
+                if (seqs.subList(0, i).stream().anyMatch(before -> before > seq)) {
+                    reordered.merge(fromTo, 1L, Long::sum);
+                }
             }
-        }
+        });
         return reordered;
     }
 

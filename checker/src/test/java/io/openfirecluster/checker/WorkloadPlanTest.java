@@ -80,6 +80,20 @@ class WorkloadPlanTest {
     }
 
     @Test
+    void clientsOfAnEntryPointOfAnotherDomainLogInAsAccountsOfThatDomain() {
+        String other = "otherxmpp.localhost.example";
+        List<Endpoint> entries = List.of(ENTRIES.get(0), new Endpoint("otherxmpp", "127.0.0.1", 5229, other));
+        List<Credentials> accounts = new java.util.ArrayList<>(ACCOUNTS);
+        accounts.addAll(Credentials.ofDomain(other, "password", List.of("user1", "user2")));
+        List<ClientSpec> specs = WorkloadPlan.of("", entries, accounts).clientSpecs();
+        assertEquals(List.of("user1", "user2@" + other, "user2", "user1@" + other),
+                specs.subList(0, 4).stream().map(spec -> spec.account().toString()).toList());
+        assertEquals(List.of(LabClients.DOMAIN, other), WorkloadPlan.of("", entries, accounts).domains());
+        fails("entry point otherxmpp serves " + other + " but no account is of that domain: give one, e.g. user1@" + other,
+                () -> WorkloadPlan.of("", entries, ACCOUNTS));
+    }
+
+    @Test
     void accountsNeverPrintTheirPassword() {
         assertEquals("[user1, user2]", ACCOUNTS.toString());
     }

@@ -17,13 +17,20 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * A consistency run against the running lab: {@code lab:check -Dlab.scenario=isolate-xmpp3}. XMPP
  * clients on every node and the load balancer send sequenced messages (1:1 and in muc1) while the
- * scenario's fault comes and goes; the history is checked for lost, duplicated, reordered and late
- * messages and rooms that disagree, and written to target/lab-reports (JSON, Markdown, a latency
- * histogram). What Openfire loses is the report's finding, not a build failure.
+ * scenario's fault comes and goes; on a lab of more domains (cluster-with-federation) clients of
+ * the other domain's nodes take part too, messaging across domains both ways and entering the
+ * cluster's muc1. The history is checked for lost, duplicated, reordered and late messages, per
+ * kind of pair (same node, cross node, cross domain, via the load balancer), and rooms that
+ * disagree, and written to target/lab-reports (JSON, Markdown, a latency histogram). What Openfire
+ * loses is the report's finding, not a build failure.
  */
 @Mojo(name = "check", threadSafe = true)
 public class CheckMojo extends AbstractLabMojo {
-    /** none, or FAULT-NODE, e.g. isolate-xmpp3, partition-xmpp1, crash-xmpp2, pause-xmpp1, dbcut-xmpp2, loss-xmpp2. */
+    /**
+     * none; FAULT-NODE on a node of the cluster, e.g. isolate-xmpp3, partition-xmpp1, crash-xmpp2, pause-xmpp1,
+     * dbcut-xmpp2, loss-xmpp2; or, with another domain, FAULT-route on the node holding the route to it when the
+     * fault comes: crash-route, isolate-route, s2scut-route.
+     */
     @Parameter(property = "lab.scenario", defaultValue = "none")
     private String scenario;
 

@@ -36,6 +36,45 @@ class ScenarioTest {
     }
 
     @Test
+    void aRouteScenarioAimsAtTheHolderItIsGivenWhenApplied() {
+        Topology lab = ShapedLabs.of("cluster-with-federation");
+        Scenario crash = Scenario.parse("crash-route", lab);
+        assertTrue(crash.hasFault());
+        assertTrue(crash.aimsAtRoute());
+        assertEquals("route:" + ShapedLabs.OTHER, crash.target());
+        assertEquals(new Fault.Crash("xmpp2"), crash.faultOn("xmpp2"));
+        assertEquals(new Fault.Isolate("xmpp1"), Scenario.parse("isolate-route", lab).faultOn("xmpp1"));
+        assertEquals(new Fault.S2sCut("xmpp3", ShapedLabs.OTHER), Scenario.parse("s2scut-route", lab).faultOn("xmpp3"));
+        assertEquals("crash-route (xmpp2)", crash.describe("xmpp2"), "the history names the node it hit");
+        assertEquals("crash-xmpp2", Scenario.parse("crash-xmpp2", lab).describe("xmpp2"), "a named node's scenario keeps its name");
+        assertThrows(IllegalStateException.class, crash::fault, "no holder is known before the lab is asked");
+    }
+
+    @Test
+    void aNodeScenarioNamesANodeOfTheClusterAndPartitionsWithinIt() {
+        Topology lab = ShapedLabs.of("cluster-with-federation");
+        assertEquals(new Fault.Partition(List.of(List.of("xmpp1"), List.of("xmpp2", "xmpp3"))), Scenario.parse("partition-xmpp1", lab).fault());
+        String message = assertThrows(LabException.class, () -> Scenario.parse("crash-otherxmpp", lab)).getMessage();
+        assertEquals("lab.scenario=crash-otherxmpp is not a scenario: give one of none, isolate-xmpp1, isolate-xmpp2, isolate-xmpp3,"
+                + " partition-xmpp1, partition-xmpp2, partition-xmpp3, crash-xmpp1, crash-xmpp2, crash-xmpp3, pause-xmpp1, pause-xmpp2,"
+                + " pause-xmpp3, dbcut-xmpp1, dbcut-xmpp2, dbcut-xmpp3, loss-xmpp1, loss-xmpp2, loss-xmpp3, crash-route, isolate-route, s2scut-route",
+                message);
+    }
+
+    @Test
+    void aRouteScenarioOnALabOfOneDomainIsRefusedInOneLine() {
+        for (Topology lab : List.of(LAB, ShapedLabs.of("cluster"))) {
+            String message = assertThrows(LabException.class, () -> Scenario.parse("crash-route", lab)).getMessage();
+            assertTrue(message.startsWith("lab.scenario=crash-route aims at the route to another XMPP domain and this lab has one domain:"
+                    + " start it with -Dlab.shape=cluster-with-federation, or give one of none, isolate-xmpp1,"), message);
+            assertFalse(message.contains("-route,"), message);
+            assertFalse(message.contains("\n"), message);
+        }
+        String pauseRoute = assertThrows(LabException.class, () -> Scenario.parse("pause-route", ShapedLabs.of("cluster-with-federation"))).getMessage();
+        assertTrue(pauseRoute.startsWith("lab.scenario=pause-route is not a scenario: give one of none,"), pauseRoute);
+    }
+
+    @Test
     void anUnknownFaultOrNodeIsRefusedInOneLine() {
         for (String name : List.of("melt-xmpp1", "isolate-xmpp9", "isolate-db", "isolate", "")) {
             String message = assertThrows(LabException.class, () -> Scenario.parse(name, LAB)).getMessage();
