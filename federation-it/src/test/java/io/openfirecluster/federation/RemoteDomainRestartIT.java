@@ -74,10 +74,6 @@ class RemoteDomainRestartIT {
 
     @AfterEach
     void healedAndReady() {
-        Lab lab = Lab.get();
-        if (lab.faults().active().values().stream().anyMatch(faults -> !faults.isEmpty())) {
-            lab.faults().heal();
-        }
-        lab.awaitReady();
+        Lab.get().healAndAwaitReady();
     }
 }

@@ -210,10 +210,6 @@ class RouteHolderFaultsIT {
     /** Whatever a test did, the next one starts on a healed, ready lab. */
     @AfterEach
     void healedAndReady() {
-        Lab lab = Lab.get();
-        if (lab.faults().active().values().stream().anyMatch(faults -> !faults.isEmpty())) {
-            lab.faults().heal();
-        }
-        lab.awaitReady();
+        Lab.get().healAndAwaitReady();
     }
 }
