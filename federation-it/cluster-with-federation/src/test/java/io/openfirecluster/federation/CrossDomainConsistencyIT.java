@@ -18,7 +18,6 @@ import io.openfirecluster.control.HealthWait;
 import io.openfirecluster.testsupport.Lab;
 import io.openfirecluster.topology.Topology;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.MethodOrderer;
@@ -46,9 +45,9 @@ class CrossDomainConsistencyIT {
     @Order(1)
     void withoutAFaultNothingIsLostAcrossDomainsEither() throws Exception {
         CheckResult result = run("none");
+        // The workload reaches every way a message can travel: a kind missing would leave it unchecked.
         for (PairKind kind : PairKind.values()) {
-            PairResult pair = result.direct().pair(kind).orElseThrow(() -> new AssertionError("no message went " + kind.label() + ": " + result.direct().pairs()));
-            assertTrue(pair.sent() > 0, kind.label());
+            assertTrue(result.direct().pair(kind).isPresent(), "no message went " + kind.label() + ": " + result.direct().pairs());
         }
         assertEquals(0, result.direct().pair(PairKind.CROSS_DOMAIN).orElseThrow().lost(), "lost across domains");
         assertEquals(0, result.lost(), result.summaryLine());
@@ -102,7 +101,6 @@ class CrossDomainConsistencyIT {
         assertEquals(Set.of(), HistoryRecount.receivedButNeverSent(history), "received, but no client sent them");
         assertEquals(Set.of(), HistoryRecount.sentTwice(history), "sent more than once");
         assertEquals(HistoryRecount.of(history), HistoryRecount.of(result), "the checker's counts against a recount of the history");
-        assertTrue(Arrays.stream(PairKind.values()).anyMatch(kind -> result.direct().pair(kind).isPresent()));
         return result;
     }
 }
