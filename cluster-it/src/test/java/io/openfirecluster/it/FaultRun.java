@@ -12,9 +12,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -171,21 +176,48 @@ final class FaultRun {
         checkedUntil = Instant.now();
         List<String> damage = new ArrayList<>();
         HazelcastLockLeaks.onNodes(lab.network(), since).forEach(where -> damage.add("Hazelcast ran a lock operation twice (" + where + ")"));
-        for (String user : USERS) {
-            for (String node : lab.nodes()) {
-                try (Xmpp session = Xmpp.loginWithin(LOGIN_PROBE, user, node)) {
-                    // logged in and bound: this user works on this node
-                } catch (Exception e) {
-                    damage.add(user + " could not log in on " + node + " within " + LOGIN_PROBE.toSeconds() + " s (" + e.getMessage() + ")");
-                }
-            }
-        }
+        damage.addAll(failedLogins(lab.nodes()));
         if (!damage.isEmpty()) {
             List<String> dumped = lab.threadDumps(Duration.ofSeconds(20));
             String restarted = lab.restartNodes();
             checkedUntil = Instant.now();
             Report.add("after " + after + ": Openfire kept damage once its cluster was whole again: " + damage + "; thread dumps of "
                     + dumped + " are in their logs; every node was restarted, one cluster again after " + restarted);
+        }
+    }
+
+    /**
+     * Every test user logs in on every one of NODES, all at once: a damaged node makes each of its
+     * logins wait out LOGIN_PROBE, and one after the other that was minutes. What did not work, in
+     * the order of USERS and NODES.
+     */
+    private static List<String> failedLogins(List<String> nodes) {
+        ExecutorService probes = Executors.newFixedThreadPool(USERS.size() * nodes.size());
+        try {
+            List<Future<Optional<String>>> outcomes = new ArrayList<>();
+            for (String user : USERS) {
+                for (String node : nodes) {
+                    outcomes.add(probes.submit(() -> {
+                        try (Xmpp session = Xmpp.loginWithin(LOGIN_PROBE, user, node)) {
+                            return Optional.<String>empty(); // logged in and bound: this user works on this node
+                        } catch (Exception e) {
+                            return Optional.of(user + " could not log in on " + node + " within " + LOGIN_PROBE.toSeconds() + " s (" + e.getMessage() + ")");
+                        }
+                    }));
+                }
+            }
+            List<String> failed = new ArrayList<>();
+            for (Future<Optional<String>> outcome : outcomes) {
+                outcome.get().ifPresent(failed::add);
+            }
+            return failed;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while test users logged in", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a login probe failed: " + e.getCause(), e.getCause());
+        } finally {
+            probes.shutdownNow();
         }
     }
 

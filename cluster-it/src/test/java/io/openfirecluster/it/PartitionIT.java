@@ -9,11 +9,15 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Split brain: the last node is cut off the lab network (its holder disconnected, the node keeps
  * running), then reconnected with the same addresses. The two steps are one scenario, in order.
+ * Openfire sees the split brain IsolateIT makes, and control's LabNetworkIT proves the cut itself,
+ * so the default suite leaves it out.
  */
+@EnabledIfSystemProperty(named = "lab.suite", matches = "full", disabledReason = "the same split brain as IsolateIT; runs with -Dlab.suite=full")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PartitionIT {
     @Test

@@ -24,11 +24,13 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * lab:check's code on the cluster with another domain: clients on every cluster node, on the load
  * balancer and on otherxmpp message each other (across domains both ways) and talk in the
- * cluster's muc1, fault-free and while the node holding the outgoing route to otherxmpp crashes.
+ * cluster's muc1, fault-free and (with -Dlab.suite=full) while the node holding the outgoing route
+ * to otherxmpp crashes.
  * Asserted is what the lab guarantees: without a fault nothing is lost, across domains included;
  * the checker's counts, per pair kind too, are those of the recorded history; the fault hit a node
  * of the cluster, named in the history. What the crash costs is printed as [report] lines.
@@ -53,8 +55,10 @@ class CrossDomainConsistencyIT {
         assertEquals(0, result.lost(), result.summaryLine());
     }
 
+    /** RouteHolderFaultsIT crashes the holder under traffic too (what bounces, when delivery resumes); this is the checker's view of it. */
     @Test
     @Order(2)
+    @EnabledIfSystemProperty(named = "lab.suite", matches = "full", disabledReason = "runs with -Dlab.suite=full; RouteHolderFaultsIT crashes the route holder under traffic")
     void crashingTheRouteHolderIsRecordedAndAccountedFor() throws Exception {
         CheckResult result = run("crash-route");
         FaultWindow fault = result.faults().stream().filter(f -> f.description().startsWith("crash-route (")).findFirst()
