@@ -77,6 +77,7 @@ public final class LatencyHistogram {
     public XYChart chart(String title) {
         XYChart chart = Charts.xy(title, "latency (ms, log scale)", "deliveries per bin");
         chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setXAxisDecimalPattern("0.##"); // XChart's default writes 10000 as 1E4
         chart.getStyler().setXAxisMin(edgeMillis(0));
         chart.getStyler().setXAxisMax(edgeMillis(counts.length));
         chart.getStyler().setYAxisMin(0.0);

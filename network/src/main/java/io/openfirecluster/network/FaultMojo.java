@@ -3,6 +3,7 @@ package io.openfirecluster.network;
 import io.openfirecluster.control.Faults;
 import io.openfirecluster.control.LabNetwork;
 import io.openfirecluster.control.RouteHolders;
+import io.openfirecluster.topology.LabException;
 
 /** A goal that applies or mends a fault on the running lab, and says what it did, how long that took and how to undo it. */
 abstract class FaultMojo extends AbstractLabMojo {
@@ -24,6 +25,18 @@ abstract class FaultMojo extends AbstractLabMojo {
      */
     protected NodeTarget node(String text) {
         return NodeTarget.of(text, target -> RouteHolders.resolve(lab, target));
+    }
+
+    /**
+     * The node TEXT names by its own name, for the goals that bring a node back (start, resume):
+     * a crashed or frozen node holds no route any more, so "route:DOMAIN" is refused in one line.
+     */
+    protected String nodeByName(String text, String goal) {
+        if (RouteHolders.isRoute(text)) {
+            throw new LabException("lab.service=" + text.trim() + ": lab:" + goal + " takes the node's own name (a node that is down holds no route);"
+                    + " lab:status lists the nodes");
+        }
+        return text;
     }
 
     /** Applies the fault (or mends one); returns what was done, for the log. */

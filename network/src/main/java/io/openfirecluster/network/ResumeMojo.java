@@ -12,7 +12,7 @@ public class ResumeMojo extends FaultMojo {
 
     @Override
     protected String apply(Faults faults) {
-        faults.resume(service);
+        faults.resume(nodeByName(service, "resume"));
         return "resumed " + service;
     }
 

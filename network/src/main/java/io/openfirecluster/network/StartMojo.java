@@ -12,7 +12,7 @@ public class StartMojo extends FaultMojo {
 
     @Override
     protected String apply(Faults faults) {
-        faults.start(service);
+        faults.start(nodeByName(service, "start"));
         return "started " + service + " again";
     }
 

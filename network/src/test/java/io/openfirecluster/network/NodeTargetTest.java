@@ -51,4 +51,11 @@ class NodeTargetTest {
         assertEquals(new NodeTarget(null, ""), NodeTarget.of(null, target -> "xmpp1"));
         assertEquals(new NodeTarget("", ""), NodeTarget.of("  ", target -> "xmpp1"));
     }
+
+    @Test
+    void startAndResumeTakeTheNodesOwnNameNotARoute() {
+        assertEquals("xmpp2", new StartMojo().nodeByName("xmpp2", "start"));
+        String message = assertThrows(LabException.class, () -> new ResumeMojo().nodeByName("route:" + OTHER, "resume")).getMessage();
+        assertEquals("lab.service=route:" + OTHER + ": lab:resume takes the node's own name (a node that is down holds no route); lab:status lists the nodes", message);
+    }
 }
