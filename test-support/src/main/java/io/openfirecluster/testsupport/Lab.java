@@ -1,5 +1,6 @@
 package io.openfirecluster.testsupport;
 
+import io.openfirecluster.checker.LabClients;
 import io.openfirecluster.control.Format;
 import io.openfirecluster.control.Wait;
 
@@ -13,6 +14,7 @@ import io.openfirecluster.control.HazelcastMembers;
 import io.openfirecluster.control.LabNetwork;
 import io.openfirecluster.control.OpenfireView;
 import io.openfirecluster.control.WaitTimeoutException;
+import io.openfirecluster.topology.LabCertificates;
 import io.openfirecluster.topology.ResolvedTopology;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,8 +49,13 @@ public final class Lab implements AutoCloseable {
         network = LabNetwork.connect(topology.topology(), message -> System.out.println("[lab] " + message));
     }
 
-    /** A lab lab:up resolved into FILE (a fresh view, not the tests' shared one): for tools such as the startup benchmark. */
+    /**
+     * A lab lab:up resolved into FILE (a fresh view, not the tests' shared one): for tools such as
+     * the startup benchmark. Its clients trust the CA lab:up wrote beside FILE (each lab:up makes
+     * a new one), not one read for an earlier lab.
+     */
     public static Lab connect(java.nio.file.Path file) {
+        LabClients.trustLabCa(file.toAbsolutePath().resolveSibling(LabCertificates.CA_PEM));
         return new Lab(ResolvedTopology.load(file));
     }
 
