@@ -68,8 +68,9 @@ class ConsistencyIT {
     }
 
     /**
-     * IsolateIT proves the split brain and its heal; under traffic it is the run that most often
-     * leaves Openfire split for minutes (docs/findings.md), so it waits out its deadline there.
+     * IsolateIT proves the split brain and its heal. Under traffic this run most often leaves
+     * Openfire split for minutes (docs/findings.md) and then waits out the 180 s deadline, so only
+     * the full suite runs it.
      */
     @Test
     @Order(3)

@@ -51,8 +51,8 @@ public final class Lab implements AutoCloseable {
 
     /**
      * A lab lab:up resolved into FILE (a fresh view, not the tests' shared one): for tools such as
-     * the startup benchmark. Its clients trust the CA lab:up wrote beside FILE (each lab:up makes
-     * a new one), not one read for an earlier lab.
+     * the startup benchmark. Its clients trust the CA lab:up wrote beside FILE, not one read for
+     * an earlier lab (lab:up makes a new CA whenever the domains or their names change).
      */
     public static Lab connect(java.nio.file.Path file) {
         LabClients.trustLabCa(file.toAbsolutePath().resolveSibling(LabCertificates.CA_PEM));
