@@ -1,6 +1,7 @@
 package io.openfirecluster.control;
 
 import io.openfirecluster.topology.LabService;
+import io.openfirecluster.topology.Columns;
 import io.openfirecluster.topology.Topology;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,8 +60,7 @@ public final class LabStatus {
     /** The rows as a table, the outgoing server routes, and the faults of the services that are not nodes. */
     public static String table(LabNetwork lab) {
         List<NodeRow> rows = read(lab);
-        String format = "%-7s %-18s %-9s %-30s %-4s %-12s %s%n";
-        StringBuilder out = new StringBuilder(String.format(format, "node", "state", "hazelcast", "openfire cluster", "c2s", "s2s", "faults"));
+        Columns table = new Columns().row("node", "state", "hazelcast", "openfire cluster", "c2s", "s2s", "faults");
         Topology topology = lab.topology();
         String domain = null;
         for (NodeRow row : rows) {
@@ -68,20 +68,21 @@ public final class LabStatus {
             String rowDomain = topology.service(row.node()).getDomain();
             if (!rowDomain.isEmpty() && !rowDomain.equals(domain)) {
                 int size = topology.nodesOf(rowDomain).size();
-                out.append("domain ").append(rowDomain).append(size == 1 ? " (standalone)" : " (cluster of " + size + ")").append('\n');
+                table.line("domain " + rowDomain + (size == 1 ? " (standalone)" : " (cluster of " + size + ")"));
                 domain = rowDomain;
             }
-            out.append(String.format(format, row.node(), row.state(),
+            table.row(row.node(), row.state(),
                     row.hazelcastMembers().isEmpty() ? "-" : row.hazelcastMembers().size() + " members",
                     row.openfire().map(view -> String.join(",", view.members()) + (view.senior() ? " (senior)" : "")).orElse("-"),
                     row.openfire().map(view -> String.valueOf(view.c2sSessions())).orElse("-"),
                     row.openfire().isEmpty() ? "-" : row.s2s().isEmpty() ? "none" : String.join(",", row.s2s()),
-                    row.faults().isEmpty() ? "none" : String.join("; ", row.faults())));
+                    row.faults().isEmpty() ? "none" : String.join("; ", row.faults()));
         }
+        StringBuilder out = new StringBuilder(table.render(""));
         out.append(routes(rows));
         for (Map.Entry<String, List<String>> service : new Faults(lab).active().entrySet()) {
             if (!lab.topology().service(service.getKey()).isNode() && !service.getValue().isEmpty()) {
-                out.append(String.format("%-7s faults: %s%n", service.getKey(), String.join("; ", service.getValue())));
+                out.append(service.getKey()).append(" faults: ").append(String.join("; ", service.getValue())).append('\n');
             }
         }
         return out.toString();

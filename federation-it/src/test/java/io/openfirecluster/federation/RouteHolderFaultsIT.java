@@ -131,7 +131,7 @@ class RouteHolderFaultsIT {
                     lab.faults().apply(fault);
                     faultAt = Instant.now();
                     resumed = resumption(traffic, others, faultAt);
-                    resumedText = resumed.map(Format::seconds).orElse("not within " + DURING.toSeconds() + " s");
+                    resumedText = resumed.map(took -> "resumed after " + Format.seconds(took)).orElse("did not resume within " + DURING.toSeconds() + " s");
                     holdersDuring = String.join(",", route.holders());
                     // Where the messages wait while delivery has not resumed: what the servers say and what their sockets hold.
                     stuck = resumed.isPresent() ? "" : route.evidence(faultAt) + "; s2s connections to " + route.remote.name() + " " + route.remoteConnections();
@@ -165,7 +165,7 @@ class RouteHolderFaultsIT {
             List<String> undelivered = new ArrayList<>();
             Map<String, String> delivered = route.deliversOnEveryNode(far, undelivered);
             SortedSet<String> holdersAfterCheck = route.holders();
-            Route.report("route " + name + ": delivery from " + String.join(",", others) + " resumed after " + resumedText + " (route then held by "
+            Route.report("route " + name + ": delivery from " + String.join(",", others) + " " + resumedText + " (route then held by "
                     + (holdersDuring.isEmpty() ? "none" : holdersDuring) + ")" + (peersDropped.equals("-") ? "" : "; peers dropped " + holder + " after " + peersDropped)
                     + "; healed, lab ready after " + whole + "; route held by " + (holdersAfter.isEmpty() ? "none" : String.join(",", holdersAfter))
                     + " after the heal, " + String.join(",", holdersAfterCheck) + " after a message from every node");

@@ -92,15 +92,20 @@ abstract class AbstractLabMojo extends AbstractMojo {
     @Parameter(property = "play")
     private String play;
 
+    /** This build was started for play (-Dplay): a lab is asked for, to be left running. */
+    protected boolean play() {
+        return play != null;
+    }
+
     /** What lab:up made in this module; goals on a running lab work on it rather than on the configuration. */
     @Parameter(defaultValue = "${project.build.directory}/lab/topology.properties", readonly = true)
     private File resolvedTopology;
 
     @Override
     public final void execute() throws MojoFailureException {
-        if (openfireMissing && play != null) {
+        if (openfireMissing && play()) {
             throw new MojoFailureException("no lab: there is no Openfire distribution (see the NOT RUN line above): give -Dopenfire.dist=DIR|TARBALL"
-                    + " and -Dhazelcast.plugin=JAR, put them in ~/.cache/openfire-cluster/, or add -Dopenfire.download=true (README \"Your Openfire\")");
+                    + " and -Dhazelcast.plugin=JAR, put them in ~/.cache/openfire-cluster/, or add -Dopenfire.download=true (docs/your-openfire.md)");
         }
         try {
             Topology topology = worksOnRunningLab() && resolvedTopology.isFile()

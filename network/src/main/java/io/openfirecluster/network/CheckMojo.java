@@ -1,6 +1,5 @@
 package io.openfirecluster.network;
 
-import io.openfirecluster.checker.CheckResult;
 import io.openfirecluster.checker.ClientLog;
 import io.openfirecluster.checker.WorkloadPlan;
 import io.openfirecluster.checker.scenario.Scenario;
@@ -72,9 +71,11 @@ public class CheckMojo extends AbstractLabMojo {
         initializeSmackResolver();
         try {
             getLog().info("the XMPP client library logs to " + ClientLog.toFile(reports.toPath()));
-            CheckResult result = ScenarioRun.run(lab, run, plan, reports.toPath(), getLog()::info).result();
-            getLog().info(result.summaryLine());
-            getLog().info("reports: " + reports + "/consistency-" + run.name() + ".md (and .json, -latency.png)");
+            ScenarioRun.Outcome outcome = ScenarioRun.run(lab, run, plan, reports.toPath(), getLog()::info);
+            getLog().info(outcome.result().summaryLine());
+            // The page a person opens last: every scenario of the directory; the Markdown and JSON are for tools.
+            getLog().info("report: " + outcome.reports().index().toUri() + " (this scenario also as " + outcome.reports().markdown().getFileName()
+                    + " and " + outcome.reports().history().getFileName() + ")");
         } catch (IOException e) {
             throw new MojoFailureException("cannot write the reports to " + reports + ": " + e.getMessage());
         } catch (InterruptedException e) {

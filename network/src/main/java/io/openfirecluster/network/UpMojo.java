@@ -71,11 +71,20 @@ public class UpMojo extends AbstractLabMojo {
     @Parameter(defaultValue = "${project.build.directory}/lab", readonly = true)
     private File labDirectory;
 
+    /** The nodes' Java (-Dopenfire.java), one of openfire.javas; the root pom's enforcer rule checks it in a build's first phase, this when lab:up runs alone. */
+    @Parameter(property = "openfire.java")
+    private String java;
+
+    /** The Javas the node image is made for, as the root pom's regular expression (17|21|25). */
+    @Parameter(property = "openfire.javas")
+    private String javas;
+
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
 
     @Override
     protected void execute(Topology configured) throws MojoFailureException {
+        checkJava();
         Topology topology = configured.select(expandNodes(configured, only));
         OpenfireProperties properties = properties(topology);
         List<LabCertificates.Domain> domains = domains(topology);
@@ -92,10 +101,18 @@ public class UpMojo extends AbstractLabMojo {
      */
     @Override
     protected void skipped(Topology configured) throws MojoFailureException {
+        checkJava();
         Topology topology = configured.select(expandNodes(configured, only));
         OpenfireProperties properties = properties(topology);
         List<LabCertificates.Domain> domains = domains(topology);
         write(topology, compose(topology, properties), properties, domains);
+    }
+
+    /** Another Java would start the default Java's image under a name that says otherwise: one line, before anything starts. */
+    private void checkJava() {
+        if (java != null && javas != null && !java.trim().matches(javas)) {
+            throw new LabException("-Dopenfire.java=" + java + " is not a Java the lab packages: give " + javas.replace("|", ", ") + " (Debian's OpenJDK)");
+        }
     }
 
     /**

@@ -108,7 +108,7 @@ final class Artifacts {
         } catch (IOException e) {
             delete(partial);
             throw new DistException(what + ": download of " + url + " failed (" + reason(url, e)
-                    + "): supply the file yourself (see README \"Your Openfire\")");
+                    + "): supply the file yourself (see docs/your-openfire.md)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             delete(partial);

@@ -36,8 +36,8 @@ public class NodeTemplate extends ServiceFields {
         return copy;
     }
 
-    /** Nodes 1..COUNT; COUNT outside 1..9 is refused with one line. */
-    public List<LabService> nodes(String count) {
+    /** lab.nodes as a number of nodes, 1 to {@link #MAX_NODES}; one line for anything else, whatever the shape. */
+    public static int count(String count) {
         int n;
         try {
             n = Integer.parseInt(count == null ? "" : count.trim());
@@ -47,6 +47,12 @@ public class NodeTemplate extends ServiceFields {
         if (n < 1 || n > MAX_NODES) {
             throw new LabException("lab.nodes=" + count + " is not a number of nodes from 1 to " + MAX_NODES + ": give e.g. -Dlab.nodes=5");
         }
+        return n;
+    }
+
+    /** Nodes 1..COUNT; COUNT outside 1..9 is refused with one line. */
+    public List<LabService> nodes(String count) {
+        int n = count(count);
         List<LabService> result = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
             int hostNumber;

@@ -73,6 +73,8 @@ public enum Shape {
                     Topology.withNodes(blocks.services(), blocks.template(), blocks.nodes()));
         }
         checkDnsName("lab.dns.suffix", blocks.dnsSuffix());
+        // Federation's two servers do not follow lab.nodes, but a count no shape takes is still a mistake to say.
+        NodeTemplate.count(blocks.nodes());
         if (blocks.template() == null) {
             throw new LabException("lab.shape=" + label + " needs the <node> template of lab-network-maven-plugin");
         }

@@ -267,12 +267,13 @@ public final class Topology {
     public String describe(java.util.function.Predicate<LabService.PortMapping> shown) {
         StringBuilder out = new StringBuilder();
         out.append(String.format("Lab network %s: %s%s, %d Openfire node(s)%n", network, subnet, subnet6 == null ? "" : " + " + subnet6, nodes().size()));
+        Columns table = new Columns();
         for (LabService service : services) {
             List<LabService.PortMapping> ports = service.getPorts().stream().filter(shown).toList();
-            out.append(String.format("  %-6s %-15s %-20s ports %s  names %s%n", service.getName(), ipv4(service),
-                    ipv6(service).orElse(""), ports.isEmpty() ? "-" : bind + " " + ports,
-                    String.join(",", dnsNames(service))));
+            table.row(service.getName(), ipv4(service), ipv6(service).orElse(""),
+                    "ports " + (ports.isEmpty() ? "-" : bind + " " + ports), "names " + String.join(",", dnsNames(service)));
         }
+        out.append(table.render("  "));
         for (String domain : domains()) {
             List<String> nodes = nodesOf(domain).stream().map(LabService::getName).toList();
             List<String> others = services.stream().filter(s -> !s.isNode() && s.getDomain().equals(domain)).map(LabService::getName).toList();

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Each shape yields its domains: names, addresses, ports, per-domain cluster size and alias, as the README lists them. */
+/** Each shape yields its domains: names, addresses, ports, per-domain cluster size and alias, as docs/shapes.md lists them. */
 class ShapeTest {
     private static final String SUFFIX = "localhost.example";
     private static final NodeTemplate NODE = new NodeTemplate("xmpp{i}", "{10*i}",
@@ -114,6 +114,8 @@ class ShapeTest {
                 .getMessage().startsWith("xmpp.domain=xmpp_bad..example is not a DNS name"));
         assertTrue(assertThrows(LabException.class, () -> Shape.FEDERATION.topology(blocks("3", "1", "xmpp." + SUFFIX, "local host")))
                 .getMessage().startsWith("lab.dns.suffix=local host is not a DNS name"));
+        assertEquals("lab.nodes=0 is not a number of nodes from 1 to 9: give e.g. -Dlab.nodes=5",
+                assertThrows(LabException.class, () -> shaped("federation", "0", "1")).getMessage(), "federation's two servers ignore lab.nodes, not a bad one");
         // Nine cluster nodes take otherxmpp's host ports: the clash is named.
         assertEquals("services xmpp9 and otherxmpp both publish host port 5229: give each its own",
                 assertThrows(LabException.class, () -> shaped("cluster-with-federation", "9", "1")).getMessage());

@@ -89,7 +89,7 @@ public final class ScenarioRun {
      * took to be whole (ready) again, empty if it was not within the deadline, and the locks
      * Hazelcast ran twice during the run (each stays held until the nodes restart).
      */
-    public record Outcome(CheckResult result, Optional<Duration> wholeAgain, Set<String> lockLeaks) {
+    public record Outcome(CheckResult result, Optional<Duration> wholeAgain, Set<String> lockLeaks, ReportWriter.ReportFiles reports) {
     }
 
     public static Outcome run(LabNetwork lab, Scenario scenario, WorkloadPlan plan, Path reports, Consumer<String> log)
@@ -112,7 +112,7 @@ public final class ScenarioRun {
                 String description = scenario.describe(node);
                 faults.apply(fault);
                 workload.recordFault(description, true);
-                log.accept("applied " + description + ": " + fault);
+                log.accept("applied " + description);
                 sleepUntil(start.plus(plan.duration().dividedBy(2)));
                 faults.heal(fault);
                 workload.recordFault(description, false);
@@ -145,8 +145,7 @@ public final class ScenarioRun {
             log.accept("Hazelcast ran a lock operation twice during the run; that lock stays held until the nodes restart: " + leaks);
         }
         CheckResult result = new ConsistencyChecker().check(scenario.name(), history);
-        ReportWriter.write(result, history, reports);
-        return new Outcome(result, wholeAgain, leaks);
+        return new Outcome(result, wholeAgain, leaks, ReportWriter.write(result, history, reports));
     }
 
     /**

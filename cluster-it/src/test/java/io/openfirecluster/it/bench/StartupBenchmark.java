@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -50,7 +49,7 @@ public final class StartupBenchmark {
         }
         configs.put("stock", STOCK);
         for (var config : configs.entrySet()) {
-            requireImage(root, config.getKey(), config.getValue());
+            requireImages(root, config.getKey(), config.getValue());
         }
         Map<String, List<Run>> results = new LinkedHashMap<>();
         configs.keySet().forEach(config -> results.put(config, new ArrayList<>()));
@@ -94,20 +93,19 @@ public final class StartupBenchmark {
         return config.equals("stock") ? "stock (java 17, untuned)" : config.isEmpty() ? "tuned (default java)" : "java " + config;
     }
 
-    /** The node image CONFIG runs must exist: the benchmark builds nothing. */
-    private static void requireImage(Path root, String config, List<String> flags) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("./mvnw", "-q", "-o", "-B", "-pl", "cluster-it", "help:evaluate", "-Dexpression=openfire.image", "-DforceStdout"));
-        command.addAll(flags);
-        Process maven = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
-        String image = new String(maven.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        if (maven.waitFor() != 0 || image.isEmpty() || image.contains("\n")) {
-            throw new IllegalStateException(String.join(" ", command) + " did not name the node image: " + image);
-        }
-        Process inspect = new ProcessBuilder("docker", "image", "inspect", image).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        if (inspect.waitFor() != 0) {
+    /**
+     * The images CONFIG runs must exist: the benchmark builds nothing. lab:up checks every image of
+     * the lab it renders (the node image by that Java's tag) before it starts anything, and names
+     * the missing one in one line; the holders it made go again at once.
+     */
+    private static void requireImages(Path root, String config, List<String> flags) throws IOException, InterruptedException {
+        try {
+            maven(root, "lab:up", null, flags);
+        } catch (IllegalStateException missing) {
             String java = flags.stream().filter(f -> f.startsWith("-Dopenfire.java=")).findFirst().orElse("");
-            throw new IllegalStateException("no image " + image + " for " + name(config) + ": build it first with ./mvnw install -DskipITs " + java);
+            throw new IllegalStateException("the images of " + name(config) + " are not all there (see lab:up's line above): build them first with ./mvnw install -DskipITs " + java);
+        } finally {
+            maven(root, "lab:down", null, List.of());
         }
     }
 
