@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * A plain-text table whose columns are as wide as their widest cell, so names of any length
- * (otherxmpp, otherdb, xmpp10) keep the columns straight. The last cell of a row is not padded;
- * lines that are not rows (a heading between rows) stand as they are, in order.
+ * (otherxmpp, otherdb, xmpp10) keep the columns straight. A column empty in every row takes no
+ * room (an IPv4-only lab's IPv6 addresses); the last cell of a row is not padded; lines that are
+ * not rows (a heading between rows) stand as they are, in order.
  */
 public final class Columns {
     private final List<Object> lines = new ArrayList<>();
@@ -41,7 +42,11 @@ public final class Columns {
             if (line instanceof String[] cells) {
                 StringBuilder row = new StringBuilder(indent);
                 for (int i = 0; i < cells.length; i++) {
-                    row.append(i == cells.length - 1 ? cells[i] : cells[i] + " ".repeat(widths.get(i) - cells[i].length() + 2));
+                    if (i == cells.length - 1) {
+                        row.append(cells[i]);
+                    } else if (widths.get(i) > 0) {
+                        row.append(cells[i]).append(" ".repeat(widths.get(i) - cells[i].length() + 2));
+                    }
                 }
                 out.append(row.toString().stripTrailing()).append('\n');
             } else {

@@ -22,6 +22,11 @@ class ColumnsTest {
     }
 
     @Test
+    void aColumnEmptyInEveryRowTakesNoRoom() {
+        assertEquals("db  172.60.0.11  names db\n", new Columns().row("db", "172.60.0.11", "", "names db").render(""));
+    }
+
+    @Test
     void anEmptyLastCellLeavesNoTrailingSpace() {
         assertEquals("a       b\nlonger\n", new Columns().row("a", "b").row("longer", "").render(""));
     }

@@ -111,12 +111,10 @@ public final class ScenarioRun {
                 Fault fault = scenario.faultOn(node);
                 String description = scenario.describe(node);
                 faults.apply(fault);
-                workload.recordFault(description, true);
-                log.accept("applied " + description);
+                workload.recordFault(description, true); // and logs it
                 sleepUntil(start.plus(plan.duration().dividedBy(2)));
                 faults.heal(fault);
                 workload.recordFault(description, false);
-                log.accept("healed " + description);
             }
             workload.awaitSendsEnd();
             int outstanding = workload.drain(DRAIN);
