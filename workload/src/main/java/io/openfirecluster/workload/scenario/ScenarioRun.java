@@ -144,7 +144,7 @@ public final class ScenarioRun {
         if (!leaks.isEmpty()) {
             log.accept("Hazelcast ran a lock operation twice during the run; that lock stays held until the nodes restart: " + leaks);
         }
-        CheckResult result = new ConsistencyChecker().check(scenario.name(), history);
+        CheckResult result = new ConsistencyChecker(speed -> log.accept(speed.line())).check(scenario.name(), history);
         return new Outcome(result, wholeAgain, leaks, ReportWriter.write(result, history, reports));
     }
 
