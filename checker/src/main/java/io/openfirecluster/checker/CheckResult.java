@@ -1,6 +1,6 @@
 package io.openfirecluster.checker;
 
-import io.openfirecluster.control.Format;
+import io.openfirecluster.topology.Format;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,17 +1,13 @@
 package io.openfirecluster.checker;
 
-import io.openfirecluster.control.Format;
+import io.openfirecluster.topology.Format;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * The 1:1 part of the check. Every recorded send is classified by its first delivery (to any
@@ -19,57 +15,108 @@ import java.util.stream.Collectors;
  * late or lost; duplicates, reorders and reroutes are counted from every delivery on top. Every
  * message also counts in its pair's kind (same node, cross node, cross domain, via the load
  * balancer; {@link PairClassifier}), by its sender and addressee.
+ *
+ * <p>Events come one at a time, in time order. The state is one small entry per message (its
+ * send, whether it was acknowledged or bounced, its first delivery and who received it how often)
+ * and one per pair of sender, addressee and receiving client (the highest sequence number
+ * delivered), never the events themselves; whether a message was lost is only known at the end.
  */
 final class DirectMessageCheck {
-    private final FaultTimeline faults;
+    private final Map<String, Message> messages = new HashMap<>();
+    /** The messages in the order of their first send, and of their first receive (for receives of unsent messages). */
+    private final List<Message> sendOrder = new ArrayList<>();
+    private final List<Message> receiveOrder = new ArrayList<>();
+    /** Per sender, addressee and receiving client: the highest sequence number first delivered so far. */
+    private final Map<String, Long> highest = new HashMap<>();
+    /** Per sender and addressee (the pair kind is only known at the end): messages first delivered after a higher one. */
+    private final Map<String, Long> reorderedPerPair = new HashMap<>();
+    private final List<Anomaly> reorders = new ArrayList<>();
 
-    DirectMessageCheck(FaultTimeline faults) {
-        this.faults = faults;
-    }
-
-    DirectResult check(History history) {
-        Map<String, Event> sends = new LinkedHashMap<>();
-        history.ofKind(Event.Kind.SEND).forEach(send -> sends.putIfAbsent(send.messageId(), send));
-        Set<String> acked = history.ofKind(Event.Kind.SEND_ACKED).stream().map(Event::messageId).collect(Collectors.toSet());
-        Map<String, Event> bounces = new HashMap<>();
-        history.ofKind(Event.Kind.BOUNCE).forEach(bounce -> bounces.putIfAbsent(bounce.messageId(), bounce));
-        List<Event> receives = history.ofKind(Event.Kind.RECEIVE);
-        Map<String, List<Event>> receipts = receives.stream()
-                .collect(Collectors.groupingBy(Event::messageId, LinkedHashMap::new, Collectors.toList()));
-
-        PairClassifier pairs = new PairClassifier(history);
-        Tally tally = new Tally();
-        List<Anomaly> anomalies = new ArrayList<>();
-        for (Event send : sends.values()) {
-            classify(send, pairs.of(send.from(), send.to()), receipts.getOrDefault(send.messageId(), List.of()),
-                    acked.contains(send.messageId()), bounces.get(send.messageId()), tally, anomalies);
-        }
-        for (Map.Entry<String, List<Event>> stranger : receipts.entrySet()) {
-            if (!sends.containsKey(stranger.getKey())) {
-                tally.unsent++;
-                anomalies.add(anomaly(Anomaly.Kind.UNSENT, stranger.getValue().get(0), "received by " + stranger.getValue().get(0).client()));
+    void observe(Event event) {
+        switch (event.kind()) {
+            case SEND -> {
+                Message message = message(event.messageId());
+                if (message.send == null) {
+                    message.send = event;
+                    sendOrder.add(message);
+                }
+            }
+            case SEND_ACKED -> message(event.messageId()).acked = true;
+            case BOUNCE -> {
+                Message message = message(event.messageId());
+                if (message.bounce == null) {
+                    message.bounce = event.detail();
+                }
+            }
+            case RECEIVE -> received(event);
+            default -> {
             }
         }
-        anomalies.addAll(reorders(receives, pairs, tally));
-        return new DirectResult(sends.size(), sends.keySet().stream().filter(acked::contains).count(),
+    }
+
+    private Message message(String id) {
+        return messages.computeIfAbsent(id, unknown -> new Message());
+    }
+
+    private void received(Event receive) {
+        Message message = message(receive.messageId());
+        if (message.firstReceive == null) {
+            message.firstReceive = receive;
+            receiveOrder.add(message);
+        }
+        if (!message.deliveredTo(receive.client())) {
+            return; // a repeated delivery is a duplicate, not a reorder
+        }
+        String pair = receive.from() + " " + receive.to() + " " + receive.client();
+        long before = highest.getOrDefault(pair, 0L);
+        if (receive.seq() < before) {
+            reorderedPerPair.merge(receive.from() + "\u0000" + receive.to(), 1L, Long::sum);
+            reorders.add(anomaly(Anomaly.Kind.REORDERED, receive, "seq " + receive.seq() + " after seq " + before + " at " + receive.client()));
+        } else {
+            highest.put(pair, receive.seq());
+        }
+    }
+
+    DirectResult result(FaultTimeline faults, PairClassifier pairs) {
+        Tally tally = new Tally();
+        List<Anomaly> anomalies = new ArrayList<>();
+        long acked = 0;
+        for (Message message : sendOrder) {
+            acked += message.acked ? 1 : 0;
+            classify(message, pairs.of(message.send.from(), message.send.to()), faults, tally, anomalies);
+        }
+        for (Message stranger : receiveOrder) {
+            if (stranger.send == null) {
+                tally.unsent++;
+                anomalies.add(anomaly(Anomaly.Kind.UNSENT, stranger.firstReceive, "received by " + stranger.firstReceive.client()));
+            }
+        }
+        reorderedPerPair.forEach((pair, times) -> {
+            String[] fromTo = pair.split("\u0000", -1);
+            tally.reordered += times;
+            tally.of(pairs.of(fromTo[0], fromTo[1])).reordered += times;
+        });
+        anomalies.addAll(reorders);
+        return new DirectResult(sendOrder.size(), acked,
                 tally.live, tally.late, tally.lost, tally.lostAcked, tally.bounced,
                 tally.duplicated, tally.reordered, tally.rerouted, tally.unsent, anomalies, Latencies.of(tally.latencies), tally.deliveries,
                 tally.pairResults());
     }
 
-    private void classify(Event send, PairKind kind, List<Event> receipts, boolean acked, Event bounce, Tally tally, List<Anomaly> anomalies) {
+    private static void classify(Message message, PairKind kind, FaultTimeline faults, Tally tally, List<Anomaly> anomalies) {
+        Event send = message.send;
         PairTally pair = tally.of(kind);
         pair.sent++;
-        if (receipts.isEmpty()) {
+        if (message.firstReceive == null) {
             tally.lost++;
             pair.lost++;
-            tally.lostAcked += acked ? 1 : 0;
-            tally.bounced += bounce != null ? 1 : 0;
-            String why = bounce != null ? "bounced: " + bounce.detail() : acked ? "acknowledged by the server" : "not acknowledged";
+            tally.lostAcked += message.acked ? 1 : 0;
+            tally.bounced += message.bounce != null ? 1 : 0;
+            String why = message.bounce != null ? "bounced: " + message.bounce : message.acked ? "acknowledged by the server" : "not acknowledged";
             anomalies.add(anomaly(Anomaly.Kind.LOST, send, why));
             return;
         }
-        Event first = receipts.get(0);
+        Event first = message.firstReceive;
         boolean late = first.delayed() || faults.healedBetween(send.nanos(), first.nanos());
         tally.deliveries.add(new Delivery(send.nanos(), first.nanos(), kind, late));
         if (late) {
@@ -83,8 +130,7 @@ final class DirectMessageCheck {
             tally.latencies.add(first.nanos() - send.nanos());
             pair.latencies.add(first.nanos() - send.nanos());
         }
-        Map<String, Long> perClient = receipts.stream()
-                .collect(Collectors.groupingBy(Event::client, TreeMap::new, Collectors.counting()));
+        Map<String, Long> perClient = message.receivers();
         perClient.forEach((client, times) -> {
             if (times > 1) {
                 anomalies.add(anomaly(Anomaly.Kind.DUPLICATED, send, "received " + times + " times by " + client));
@@ -102,28 +148,37 @@ final class DirectMessageCheck {
     }
 
     /**
-     * A first delivery with a lower sequence number than one delivered before it, per sender,
-     * addressee and receiving client. Repeated deliveries are duplicates, not reorders.
+     * What is known of one message. Most messages reach one client once: that client and its count
+     * are kept inline, a map only for messages that reached several.
      */
-    private static List<Anomaly> reorders(List<Event> receives, PairClassifier pairs, Tally tally) {
-        List<Anomaly> anomalies = new ArrayList<>();
-        Map<String, Long> highest = new HashMap<>();
-        Set<String> delivered = new HashSet<>();
-        for (Event receive : receives) {
-            if (!delivered.add(receive.messageId() + " " + receive.client())) {
-                continue;
+    private static final class Message {
+        Event send;
+        boolean acked;
+        String bounce;
+        Event firstReceive;
+        private int firstReceiverCount;
+        private Map<String, Long> otherReceivers;
+
+        /** Counts a delivery to CLIENT; whether it is the first to CLIENT. */
+        boolean deliveredTo(String client) {
+            if (client.equals(firstReceive.client())) {
+                return ++firstReceiverCount == 1;
             }
-            String pair = receive.from() + " " + receive.to() + " " + receive.client();
-            long before = highest.getOrDefault(pair, 0L);
-            if (receive.seq() < before) {
-                tally.reordered++;
-                tally.of(pairs.of(receive.from(), receive.to())).reordered++;
-                anomalies.add(anomaly(Anomaly.Kind.REORDERED, receive, "seq " + receive.seq() + " after seq " + before + " at " + receive.client()));
-            } else {
-                highest.put(pair, receive.seq());
+            if (otherReceivers == null) {
+                otherReceivers = new HashMap<>(2);
             }
+            return otherReceivers.merge(client, 1L, Long::sum) == 1;
         }
-        return anomalies;
+
+        /** How often each client received it, by client. */
+        Map<String, Long> receivers() {
+            TreeMap<String, Long> receivers = new TreeMap<>();
+            receivers.put(firstReceive.client(), (long) firstReceiverCount);
+            if (otherReceivers != null) {
+                receivers.putAll(otherReceivers);
+            }
+            return receivers;
+        }
     }
 
     private static Anomaly anomaly(Anomaly.Kind kind, Event message, String detail) {

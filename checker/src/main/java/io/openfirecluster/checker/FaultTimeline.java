@@ -21,23 +21,33 @@ final class FaultTimeline {
         this.heals = heals;
     }
 
-    static FaultTimeline of(History history) {
-        List<Event> faults = history.ofKind(Event.Kind.FAULT_APPLY, Event.Kind.FAULT_HEAL);
-        List<FaultWindow> windows = new ArrayList<>();
-        List<Event> open = new ArrayList<>();
-        for (Event fault : faults) {
-            if (fault.kind() == Event.Kind.FAULT_APPLY) {
-                open.add(fault);
-                continue;
+    /** Takes a history's fault events one at a time, in time order; its other events are ignored. */
+    static final class Builder {
+        private final List<Event> faults = new ArrayList<>();
+
+        void observe(Event event) {
+            if (event.kind() == Event.Kind.FAULT_APPLY || event.kind() == Event.Kind.FAULT_HEAL) {
+                faults.add(event);
             }
-            Optional<Event> apply = open.stream().filter(event -> event.detail().equals(fault.detail())).findFirst();
-            apply.ifPresent(open::remove);
-            windows.add(new FaultWindow(fault.detail(), apply.map(FaultTimeline::offset), Optional.of(offset(fault))));
         }
-        open.forEach(apply -> windows.add(new FaultWindow(apply.detail(), Optional.of(offset(apply)), Optional.empty())));
-        windows.sort(Comparator.comparing(window -> window.applied().or(window::healed).orElseThrow()));
-        long[] heals = faults.stream().filter(event -> event.kind() == Event.Kind.FAULT_HEAL).mapToLong(Event::nanos).toArray();
-        return new FaultTimeline(List.copyOf(windows), heals);
+
+        FaultTimeline timeline() {
+            List<FaultWindow> windows = new ArrayList<>();
+            List<Event> open = new ArrayList<>();
+            for (Event fault : faults) {
+                if (fault.kind() == Event.Kind.FAULT_APPLY) {
+                    open.add(fault);
+                    continue;
+                }
+                Optional<Event> apply = open.stream().filter(event -> event.detail().equals(fault.detail())).findFirst();
+                apply.ifPresent(open::remove);
+                windows.add(new FaultWindow(fault.detail(), apply.map(FaultTimeline::offset), Optional.of(offset(fault))));
+            }
+            open.forEach(apply -> windows.add(new FaultWindow(apply.detail(), Optional.of(offset(apply)), Optional.empty())));
+            windows.sort(Comparator.comparing(window -> window.applied().or(window::healed).orElseThrow()));
+            long[] heals = faults.stream().filter(event -> event.kind() == Event.Kind.FAULT_HEAL).mapToLong(Event::nanos).toArray();
+            return new FaultTimeline(List.copyOf(windows), heals);
+        }
     }
 
     List<FaultWindow> windows() {

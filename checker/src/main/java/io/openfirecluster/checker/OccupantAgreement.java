@@ -11,33 +11,39 @@ import java.util.TreeMap;
  * {@link Event.Kind#OCCUPANTS} event for the room; a view ends when the client that recorded it
  * loses its connection (it no longer sees the room) until it records a new one. The views agree
  * when there is at least one and all are equal. The result is the last moment they came to agree,
- * if they still agree at the end of the history.
+ * if they still agree at the end of the history. Events come one at a time, in time order: the
+ * state is the current view per entry point.
  */
 final class OccupantAgreement {
-    private OccupantAgreement() {
+    private final String room;
+    private final Map<String, Event> views = new HashMap<>();
+    private boolean observed;
+    private boolean agreeing;
+    private long cameToAgree;
+
+    OccupantAgreement(String room) {
+        this.room = room;
     }
 
-    static Agreement of(History history, String room, OptionalLong lastHeal) {
-        Map<String, Event> views = new HashMap<>();
-        boolean observed = false;
-        boolean agreeing = false;
-        long cameToAgree = 0;
-        for (Event event : history.ofKind(Event.Kind.OCCUPANTS, Event.Kind.DISCONNECT)) {
-            if (event.kind() == Event.Kind.OCCUPANTS) {
-                if (!event.to().equals(room)) {
-                    continue;
-                }
-                observed = true;
-                views.put(event.entry(), event);
-            } else if (!views.values().removeIf(view -> view.client().equals(event.client()))) {
-                continue;
+    void observe(Event event) {
+        if (event.kind() == Event.Kind.OCCUPANTS) {
+            if (!event.to().equals(room)) {
+                return;
             }
-            boolean agreeNow = !views.isEmpty() && views.values().stream().map(Event::detail).distinct().count() == 1;
-            if (agreeNow && !agreeing) {
-                cameToAgree = event.nanos();
-            }
-            agreeing = agreeNow;
+            observed = true;
+            views.put(event.entry(), event);
+        } else if (event.kind() != Event.Kind.DISCONNECT || !views.values().removeIf(view -> view.client().equals(event.client()))) {
+            return;
         }
+        boolean agreeNow = !views.isEmpty() && views.values().stream().map(Event::detail).distinct().count() == 1;
+        if (agreeNow && !agreeing) {
+            cameToAgree = event.nanos();
+        }
+        agreeing = agreeNow;
+    }
+
+    /** The agreement at the end of the history, measured from LASTHEAL (or the history's start). */
+    Agreement result(OptionalLong lastHeal) {
         Duration reference = Duration.ofNanos(lastHeal.orElse(0));
         TreeMap<String, String> finalViews = new TreeMap<>();
         views.forEach((entry, view) -> finalViews.put(entry, view.detail()));

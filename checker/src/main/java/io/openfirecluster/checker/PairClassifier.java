@@ -19,14 +19,13 @@ final class PairClassifier {
     private final Map<String, String> entries = new HashMap<>();
     private final Map<String, String> domains = new HashMap<>();
 
-    PairClassifier(History history) {
-        for (Event event : history.events()) {
-            if (!event.entry().isEmpty()) {
-                entries.putIfAbsent(event.client(), event.entry());
-            }
-            if (event.kind() == Event.Kind.CONNECT && !event.jidDomain().isEmpty()) {
-                domains.putIfAbsent(event.client(), event.jidDomain());
-            }
+    /** Learns what EVENT says of its client; events come in time order (a client's first entry point counts). */
+    void observe(Event event) {
+        if (!event.entry().isEmpty()) {
+            entries.putIfAbsent(event.client(), event.entry());
+        }
+        if (event.kind() == Event.Kind.CONNECT && !event.jidDomain().isEmpty()) {
+            domains.putIfAbsent(event.client(), event.jidDomain());
         }
     }
 

@@ -3,6 +3,7 @@ package io.openfirecluster.checker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -412,5 +413,15 @@ class ConsistencyCheckerTest {
 
     private static List<Anomaly> all(List<Anomaly> anomalies, Anomaly.Kind kind) {
         return anomalies.stream().filter(anomaly -> anomaly.kind() == kind).toList();
+    }
+
+    @Test
+    void eventsOutOfTimeOrderAreRefused() {
+        List<Event> events = List.of(
+                Event.message(HistoryBuilder.nanos(5), "c01", "xmpp1", Event.Kind.SEND, new MessageId(HistoryBuilder.RUN, "c01", "c02", 1), false, ""),
+                Event.message(HistoryBuilder.nanos(3), "c02", "xmpp1", Event.Kind.RECEIVE, new MessageId(HistoryBuilder.RUN, "c01", "c02", 1), false, ""));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> new ConsistencyChecker().check("s", HistoryBuilder.START, events.iterator()));
+        assertTrue(error.getMessage().startsWith("the history is not in time order: event 2 (RECEIVE of c02"), error.getMessage());
     }
 }

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +25,43 @@ class HistoryJsonTest {
         HistoryJson.write(history, file);
 
         assertEquals(history, HistoryJson.read(file));
+        try (HistoryJson.Events events = HistoryJson.events(file)) {
+            List<Event> streamed = new ArrayList<>();
+            events.forEachRemaining(streamed::add);
+            assertEquals(history, new History(events.start(), streamed), "read one event at a time");
+        }
+    }
+
+    @Test
+    void aFileReadOneEventAtATimeChecksLikeTheWholeHistory(@TempDir Path directory) throws Exception {
+        History history = new HistoryBuilder()
+                .join(0, "c01").join(0, "c02").send(1, "c01", "c02", 1).send(2, "c01", "c02", 2).receive(5, "c02", "c01", "c02", 2)
+                .fault(3, "cut", true).fault(4, "cut", false).receive(6, "c02", "c01", "c02", 1).receive(7, "c02", "c01", "c02", 1)
+                .groupSend(8, "c01", 1).groupReceive(9, "c01", "c01", 1).occupants(10, "xmpp1", "c01", "c01", "c02")
+                .build();
+        Path file = directory.resolve("history.json");
+        HistoryJson.write(history, file);
+        ConsistencyChecker checker = new ConsistencyChecker();
+        CheckResult whole = checker.check("s", history);
+        CheckResult streamed;
+        try (HistoryJson.Events events = HistoryJson.events(file)) {
+            streamed = checker.check("s", events.start(), events);
+        }
+        assertEquals(whole.summaryLine(), streamed.summaryLine());
+        assertEquals(whole.direct().anomalies(), streamed.direct().anomalies());
+        assertEquals(whole.direct().deliveries(), streamed.direct().deliveries());
+        assertEquals(whole.rooms().get(0).anomalies(), streamed.rooms().get(0).anomalies());
+        assertEquals(whole.rooms().get(0).agreement(), streamed.rooms().get(0).agreement());
+        assertEquals(whole.faults(), streamed.faults());
+        assertEquals(whole.span(), streamed.span());
+    }
+
+    @Test
+    void aStreamedFileNeedsItsStartBeforeItsEvents(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("history.json");
+        Files.writeString(file, "{\"events\": [], \"start\": \"2025-01-01T00:00:00Z\"}");
+        assertEquals("not a history: it needs \"start\" first at line 1",
+                assertThrows(IllegalArgumentException.class, () -> HistoryJson.events(file)).getMessage());
     }
 
     @Test

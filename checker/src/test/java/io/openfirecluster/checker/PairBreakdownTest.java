@@ -1,8 +1,6 @@
 package io.openfirecluster.checker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -88,21 +86,6 @@ class PairBreakdownTest {
         assertEquals(OTHER, Event.connect(0, "c05", "otherxmpp", "user1@" + OTHER + "/c05").jidDomain());
         assertEquals(HOME, Event.connect(0, "c01", "xmpp1", "user1@" + HOME).jidDomain());
         assertEquals("", Event.client(0, "c01", "xmpp1", Event.Kind.CONNECT, "", "new session").jidDomain());
-    }
-
-    @Test
-    void theReportHasOneRowPerKindThatOccurred() {
-        History history = lab()
-                .send(10, "c01", "c02", 1).receive(12, "c02", "c01", "c02", 1)
-                .send(40, "c01", "c05", 1).receive(80, "c05", "c01", "c05", 1)
-                .send(50, "c05", "c01", 1)
-                .build();
-        String markdown = MarkdownReport.render(new ConsistencyChecker().check("pairs", history), Optional.empty());
-        assertTrue(markdown.contains("| pair | sent | live | late | lost | duplicated | reordered | live p50 | live p90 | live p99 | live max |"), markdown);
-        assertTrue(markdown.contains("| same node | 1 | 1 | 0 | 0 | 0 | 0 | 2.0 ms | 2.0 ms | 2.0 ms | 2.0 ms |"), markdown);
-        assertTrue(markdown.contains("| cross domain | 2 | 1 | 0 | 1 | 0 | 0 | 40.0 ms | 40.0 ms | 40.0 ms | 40.0 ms |"), markdown);
-        assertFalse(markdown.contains("| cross node |"), markdown);
-        assertFalse(markdown.contains("| via load balancer |"), markdown);
     }
 
     private static void assertCounts(DirectResult direct, PairKind kind, long sent, long live, long late, long lost, long duplicated, long reordered) {

@@ -4,7 +4,7 @@ import io.openfirecluster.testsupport.Lab;
 import io.openfirecluster.testsupport.Xmpp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.openfirecluster.checker.LabClients;
+import io.openfirecluster.workload.LabClients;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.bosh.BOSHConfiguration;
 import org.jivesoftware.smack.bosh.XMPPBOSHConnection;

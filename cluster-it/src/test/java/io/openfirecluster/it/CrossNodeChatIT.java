@@ -1,6 +1,6 @@
 package io.openfirecluster.it;
 
-import io.openfirecluster.control.Format;
+import io.openfirecluster.topology.Format;
 import io.openfirecluster.testsupport.Xmpp;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import io.openfirecluster.control.Wait;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.openfirecluster.checker.LabClients;
+import io.openfirecluster.workload.LabClients;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;

@@ -1,6 +1,6 @@
 package io.openfirecluster.it;
 
-import io.openfirecluster.control.Format;
+import io.openfirecluster.topology.Format;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openfirecluster.control.PluginInstall;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.openfirecluster.checker.LabClients;
-import io.openfirecluster.checker.LabTrust;
+import io.openfirecluster.workload.LabClients;
+import io.openfirecluster.workload.LabTrust;
 import io.openfirecluster.testsupport.Lab;
 import io.openfirecluster.testsupport.Xmpp;
 import io.openfirecluster.topology.CertificateAuthority;

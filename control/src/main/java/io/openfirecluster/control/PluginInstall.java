@@ -1,6 +1,7 @@
 package io.openfirecluster.control;
 
 import io.openfirecluster.topology.LabException;
+import io.openfirecluster.topology.Format;
 import io.openfirecluster.topology.PluginJar;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.openfirecluster.federation;
 
-import io.openfirecluster.checker.LabClients;
+import io.openfirecluster.workload.LabClients;
 import io.openfirecluster.testsupport.Lab;
 import java.time.Duration;
 import java.util.UUID;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openfirecluster.control.Fault;
-import io.openfirecluster.control.Format;
+import io.openfirecluster.topology.Format;
 import io.openfirecluster.control.Wait;
 import io.openfirecluster.testsupport.Lab;
 import java.time.Duration;

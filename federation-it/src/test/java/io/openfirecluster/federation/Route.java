@@ -1,6 +1,6 @@
 package io.openfirecluster.federation;
 
-import io.openfirecluster.control.Format;
+import io.openfirecluster.topology.Format;
 import io.openfirecluster.control.OpenfireView;
 import io.openfirecluster.control.Wait;
 import io.openfirecluster.testsupport.Lab;

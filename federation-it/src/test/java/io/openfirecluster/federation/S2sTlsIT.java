@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.openfirecluster.checker.LabClients;
-import io.openfirecluster.checker.LabTrust;
+import io.openfirecluster.workload.LabClients;
+import io.openfirecluster.workload.LabTrust;
 import io.openfirecluster.control.Containers;
 import io.openfirecluster.control.OpenfireView;
 import io.openfirecluster.control.Wait;

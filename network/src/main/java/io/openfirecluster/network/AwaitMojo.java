@@ -1,6 +1,6 @@
 package io.openfirecluster.network;
 
-import io.openfirecluster.control.Format;
+import io.openfirecluster.topology.Format;
 import io.openfirecluster.control.HealthWait;
 import io.openfirecluster.control.LabNetwork;
 import io.openfirecluster.control.NodeJvm;

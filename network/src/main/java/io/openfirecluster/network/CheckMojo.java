@@ -1,10 +1,10 @@
 package io.openfirecluster.network;
 
-import io.openfirecluster.checker.ClientLog;
-import io.openfirecluster.checker.WorkloadPlan;
-import io.openfirecluster.checker.scenario.Scenario;
-import io.openfirecluster.checker.LabClients;
-import io.openfirecluster.checker.scenario.ScenarioRun;
+import io.openfirecluster.workload.ClientLog;
+import io.openfirecluster.workload.WorkloadPlan;
+import io.openfirecluster.workload.scenario.Scenario;
+import io.openfirecluster.workload.LabClients;
+import io.openfirecluster.workload.scenario.ScenarioRun;
 import io.openfirecluster.control.LabNetwork;
 import io.openfirecluster.topology.LabException;
 import java.io.File;

@@ -73,7 +73,7 @@ public class InfoMojo extends AbstractLabMojo {
     /** " -Dlab.scenario=crash-NODE" where the lab takes that scenario (a node of a cluster), else "" (the fault-free run). */
     private static String crashScenario(Topology topology, String node) {
         try {
-            io.openfirecluster.checker.scenario.Scenario.parse("crash-" + node, topology);
+            io.openfirecluster.workload.scenario.Scenario.parse("crash-" + node, topology);
             return " -Dlab.scenario=crash-" + node;
         } catch (LabException notHere) {
             return "";

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openfirecluster.testsupport.Lab;
-import io.openfirecluster.checker.LabClients;
+import io.openfirecluster.workload.LabClients;
 import io.openfirecluster.topology.ResolvedTopology;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,6 +1,6 @@
 package io.openfirecluster.image;
 
-import io.openfirecluster.control.Format;
+import io.openfirecluster.topology.Format;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

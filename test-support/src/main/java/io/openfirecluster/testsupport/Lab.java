@@ -1,7 +1,7 @@
 package io.openfirecluster.testsupport;
 
-import io.openfirecluster.checker.LabClients;
-import io.openfirecluster.control.Format;
+import io.openfirecluster.workload.LabClients;
+import io.openfirecluster.topology.Format;
 import io.openfirecluster.control.Wait;
 
 import com.github.dockerjava.api.DockerClient;

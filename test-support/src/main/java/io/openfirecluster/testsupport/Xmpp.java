@@ -2,7 +2,7 @@ package io.openfirecluster.testsupport;
 
 import io.openfirecluster.control.Wait;
 
-import io.openfirecluster.checker.LabClients;
+import io.openfirecluster.workload.LabClients;
 
 import java.time.Duration;
 import java.util.Optional;
