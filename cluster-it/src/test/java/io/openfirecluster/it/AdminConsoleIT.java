@@ -59,6 +59,6 @@ class AdminConsoleIT {
 
     private static URI console(String node, String path) {
         Lab lab = Lab.get();
-        return URI.create("http://" + lab.topology().bind() + ":" + lab.topology().hostPort(node, 9090) + path);
+        return URI.create("http://" + lab.topology().bind(node) + ":" + lab.topology().hostPort(node, 9090) + path);
     }
 }

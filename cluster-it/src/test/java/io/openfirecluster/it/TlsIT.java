@@ -33,7 +33,7 @@ class TlsIT {
     @MethodSource("nodes")
     void aClientTrustingOnlyTheLabCaLogsIn(String node) throws Exception {
         Lab lab = Lab.get();
-        XMPPTCPConnection connection = new XMPPTCPConnection(LabClients.c2s("user1", lab.topology().bind(), lab.c2sPort(node),
+        XMPPTCPConnection connection = new XMPPTCPConnection(LabClients.c2s("user1", lab.topology().bind(node), lab.c2sPort(node),
                 LabTrust.of(LabTrust.read(LabTrust.labCaFile()), LabClients.DOMAIN)).build());
         try {
             connection.connect().login();
@@ -50,7 +50,7 @@ class TlsIT {
         Lab lab = Lab.get();
         X509Certificate root = LabTrust.read(LabTrust.labCaFile());
         Recording trust = new Recording(LabTrust.of(root, LabClients.DOMAIN));
-        XMPPTCPConnection connection = new XMPPTCPConnection(LabClients.c2s("user1", lab.topology().bind(), lab.c2sPort(node), trust).build());
+        XMPPTCPConnection connection = new XMPPTCPConnection(LabClients.c2s("user1", lab.topology().bind(node), lab.c2sPort(node), trust).build());
         try {
             connection.connect().login();
         } finally {
@@ -68,7 +68,7 @@ class TlsIT {
     void aClientTrustingAnotherCaGetsNoSession(String node) throws Exception {
         Lab lab = Lab.get();
         X509TrustManager elsewhere = LabTrust.of(CertificateAuthority.create("not the lab").root(), LabClients.DOMAIN);
-        XMPPTCPConnection connection = new XMPPTCPConnection(LabClients.c2s("user1", lab.topology().bind(), lab.c2sPort(node), elsewhere).build());
+        XMPPTCPConnection connection = new XMPPTCPConnection(LabClients.c2s("user1", lab.topology().bind(node), lab.c2sPort(node), elsewhere).build());
         try {
             Exception refused = assertThrows(Exception.class, () -> connection.connect().login(), node);
             assertTrue(causedBy(refused, SSLException.class) || causedBy(refused, CertificateException.class),

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The lab's containers (services and holders alike), by name: their state, commands run in them,
@@ -25,17 +26,27 @@ import java.util.function.Consumer;
 public final class Containers {
     private static final Duration LOGS = Duration.ofSeconds(60);
 
-    private final DockerClient docker;
+    /** The engine that runs a container, by the container's name (or id). */
+    private final Function<String, DockerClient> engineOf;
 
     /** The containers the Docker engine DOCKER runs; a lab's are {@link LabNetwork#containers()}. */
     public Containers(DockerClient docker) {
-        this.docker = docker;
+        this(container -> docker);
+    }
+
+    /** The containers of several Docker engines: ENGINE_OF names the one that runs a container (a lab across hosts). */
+    public Containers(Function<String, DockerClient> engineOf) {
+        this.engineOf = engineOf;
+    }
+
+    private DockerClient docker(String container) {
+        return engineOf.apply(container);
     }
 
     /** CONTAINER's state now; {@link ContainerState#absent()} when there is no such container. */
     public ContainerState state(String container) {
         try {
-            return ContainerState.of(docker.inspectContainerCmd(container).exec().getState());
+            return ContainerState.of(docker(container).inspectContainerCmd(container).exec().getState());
         } catch (NotFoundException e) {
             return ContainerState.absent();
         }
@@ -56,6 +67,7 @@ public final class Containers {
     }
 
     private ExecResult exec(String container, String user, Duration timeout, String... command) {
+        DockerClient docker = docker(container);
         var create = docker.execCreateCmd(container).withCmd(command).withAttachStdout(true).withAttachStderr(true);
         if (user != null) {
             create.withUser(user);
@@ -109,40 +121,40 @@ public final class Containers {
     }
 
     private LogContainerCmd logCommand(String container, Instant since) {
-        LogContainerCmd command = docker.logContainerCmd(container).withStdOut(true).withStdErr(true).withTimestamps(true);
+        LogContainerCmd command = docker(container).logContainerCmd(container).withStdOut(true).withStdErr(true).withTimestamps(true);
         return since == null ? command : command.withSince((int) since.getEpochSecond());
     }
 
     /** Freezes CONTAINER's processes (they keep their sockets); a paused one stays paused. */
     public void pause(String container) {
         if (!state(container).paused()) {
-            docker.pauseContainerCmd(container).exec();
+            docker(container).pauseContainerCmd(container).exec();
         }
     }
 
     /** Thaws a paused CONTAINER; one that is not paused is left as it is. */
     public void unpause(String container) {
         if (state(container).paused()) {
-            docker.unpauseContainerCmd(container).exec();
+            docker(container).unpauseContainerCmd(container).exec();
         }
     }
 
     /** Sends SIGNAL (e.g. "SIGKILL", "QUIT") to CONTAINER's main process. */
     public void kill(String container, String signal) {
-        docker.killContainerCmd(container).withSignal(signal).exec();
+        docker(container).killContainerCmd(container).withSignal(signal).exec();
     }
 
     /** Starts a stopped CONTAINER; a running one is left as it is. */
     public void start(String container) {
         if (!state(container).running()) {
-            docker.startContainerCmd(container).exec();
+            docker(container).startContainerCmd(container).exec();
         }
     }
 
     /** Docker's graceful stop: SIGTERM, SIGKILL after GRACE. A stopped or removed container is left as it is. */
     public void stop(String container, Duration grace) {
         try {
-            docker.stopContainerCmd(container).withTimeout((int) grace.toSeconds()).exec();
+            docker(container).stopContainerCmd(container).withTimeout((int) grace.toSeconds()).exec();
         } catch (NotFoundException | NotModifiedException e) {
             // stopped or gone meanwhile: the goal is reached
         }
@@ -150,13 +162,13 @@ public final class Containers {
 
     /** Unpacks TAR (a tar archive's bytes) into DIRECTORY of CONTAINER. */
     public void copyTo(String container, String directory, byte[] tar) {
-        docker.copyArchiveToContainerCmd(container).withRemotePath(directory).withTarInputStream(new ByteArrayInputStream(tar)).exec();
+        docker(container).copyArchiveToContainerCmd(container).withRemotePath(directory).withTarInputStream(new ByteArrayInputStream(tar)).exec();
     }
 
     /** CONTAINER's memory use in bytes as Docker's stats report it; empty when it reports none (e.g. not running). */
     public Optional<Long> memoryBytes(String container) {
         CompletableFuture<Statistics> first = new CompletableFuture<>();
-        docker.statsCmd(container).withNoStream(true).exec(new ResultCallback.Adapter<Statistics>() {
+        docker(container).statsCmd(container).withNoStream(true).exec(new ResultCallback.Adapter<Statistics>() {
             @Override
             public void onNext(Statistics stats) {
                 first.complete(stats);

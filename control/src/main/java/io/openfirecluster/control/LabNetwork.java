@@ -1,5 +1,6 @@
 package io.openfirecluster.control;
 
+import io.openfirecluster.topology.DockerHost;
 import io.openfirecluster.topology.Topology;
 import io.openfirecluster.topology.LabService;
 import io.openfirecluster.topology.LabException;
@@ -47,25 +48,61 @@ public final class LabNetwork implements AutoCloseable {
     static final String SERVICE_LABEL = "io.openfirecluster.lab.service";
 
     private final Topology topology;
+    /** Each Docker host's engine, by host name, the first host's first; on one host the one engine under "". */
+    private final Map<String, DockerClient> engines;
+    /** The first host's engine: the swarm manager of a lab across hosts, where its overlay network is made. */
     private final DockerClient docker;
     private final Containers containers;
     private final Consumer<String> log;
     private String holderImage = "debian:bookworm-slim";
 
-    private LabNetwork(Topology topology, DockerClient docker, Consumer<String> log) {
+    private LabNetwork(Topology topology, Map<String, DockerClient> engines, Consumer<String> log) {
         this.topology = topology;
-        this.docker = docker;
-        this.containers = new Containers(docker);
+        this.engines = engines;
+        this.docker = engines.values().iterator().next();
+        Map<String, DockerClient> byContainer = new java.util.HashMap<>();
+        for (LabService service : topology.services()) {
+            byContainer.put(topology.holder(service), engine(service));
+            byContainer.put(topology.container(service), engine(service));
+        }
+        // A container the topology does not name (a test's own) is the first host's.
+        this.containers = new Containers(container -> byContainer.getOrDefault(container, docker));
         this.log = log;
     }
 
-    /** Connects to the Docker engine that DOCKER_HOST (or the default socket) names, or fails with one line. */
+    /**
+     * Connects to the Docker engine that DOCKER_HOST (or the default socket) names, or, for a lab
+     * across hosts, to each host's engine; fails with one line naming what cannot be reached.
+     */
     public static LabNetwork connect(Topology topology, Consumer<String> log) {
         return connect(topology, log, DefaultDockerClientConfig.createDefaultConfigBuilder().build());
     }
 
     static LabNetwork connect(Topology topology, Consumer<String> log, DockerClientConfig config) {
-        return new LabNetwork(topology, DockerClients.connect(config), log);
+        Map<String, DockerClient> engines = new java.util.LinkedHashMap<>();
+        if (topology.dockerHosts().isEmpty()) {
+            engines.put("", DockerClients.connect(config));
+        } else {
+            for (DockerHost host : topology.dockerHosts()) {
+                engines.put(host.name(), DockerClients.connect(host));
+            }
+        }
+        return new LabNetwork(topology, engines, log);
+    }
+
+    /** The engine of the Docker host that runs SERVICE (and its holder). */
+    DockerClient engine(LabService service) {
+        return engines.get(service.getDockerHost().name());
+    }
+
+    /** A line of what the lab does, to the log it was connected with. */
+    void log(String line) {
+        log.accept(line);
+    }
+
+    /** The lab spans Docker hosts joined in a swarm: its network is an attachable overlay. */
+    public boolean spansHosts() {
+        return !topology.dockerHosts().isEmpty();
     }
 
     /** The image holders run: any image with coreutils' sleep. The lab uses its base image. */
@@ -83,7 +120,10 @@ public final class LabNetwork implements AutoCloseable {
         return containers;
     }
 
-    /** The Docker client itself, for a test's unusual call; the lab's own code goes through {@link #containers()}. */
+    /**
+     * The Docker client itself (the first host's, on a lab across hosts), for a test's unusual
+     * call; the lab's own code goes through {@link #containers()}.
+     */
     public DockerClient docker() {
         return docker;
     }
@@ -118,7 +158,10 @@ public final class LabNetwork implements AutoCloseable {
             checkForeignNetwork(existing);
         }
         down();
-        checkPortsFree(services);
+        if (!spansHosts()) {
+            // Another host's ports are its own: its engine refuses one in use, naming it.
+            checkPortsFree(services);
+        }
         if (findNetwork() == null) {
             createNetwork();
         }
@@ -141,7 +184,29 @@ public final class LabNetwork implements AutoCloseable {
      * with Docker's timestamps) as LOGS/CONTAINER.log, when LOGS is not null.
      */
     public void down(java.nio.file.Path logs) {
-        List<Container> holders = holders();
+        java.util.concurrent.atomic.AtomicBoolean oldLogsRemoved = new java.util.concurrent.atomic.AtomicBoolean();
+        for (Map.Entry<String, DockerClient> engine : engines.entrySet()) {
+            down(engine.getValue(), engine.getKey(), logs, oldLogsRemoved);
+        }
+        Network network = findNetwork();
+        if (network != null && isOurs(network.getLabels())) {
+            // Whatever else joined our network (a test's own container) is disconnected, not removed.
+            Network inspected = docker.inspectNetworkCmd().withNetworkId(network.getId()).exec();
+            for (String containerId : inspected.getContainers().keySet()) {
+                docker.disconnectFromNetworkCmd().withNetworkId(network.getId()).withContainerId(containerId).withForce(true).exec();
+            }
+            docker.removeNetworkCmd(network.getId()).exec();
+            log.accept("removed network " + topology.network());
+        }
+    }
+
+    /**
+     * The services and holders of this lab that DOCKER runs (on HOST), services first; their logs
+     * to LOGS, the earlier lab's removed before the first is saved (OLD_LOGS_REMOVED says whether).
+     */
+    private void down(DockerClient docker, String host, java.nio.file.Path logs, java.util.concurrent.atomic.AtomicBoolean oldLogsRemoved) {
+        Containers containers = new Containers(docker);
+        List<Container> holders = holders(docker);
         Set<String> holderRefs = new HashSet<>();
         for (Container holder : holders) {
             holderRefs.add("container:" + holder.getId());
@@ -155,27 +220,21 @@ public final class LabNetwork implements AutoCloseable {
             String mode = container.getHostConfig() == null ? null : container.getHostConfig().getNetworkMode();
             return mode != null && holderRefs.contains(mode);
         }).toList();
-        if (logs != null && !services.isEmpty()) {
+        if (logs != null && !services.isEmpty() && oldLogsRemoved.compareAndSet(false, true)) {
             removeOldLogs(logs);
         }
+        String on = host.isEmpty() ? "" : " on " + host;
         Parallel.forEach(services, container -> {
-            stop(container);
+            if ("running".equals(container.getState())) {
+                // A service gets Docker's graceful stop (SIGTERM, then SIGKILL after 10 s) before it is removed.
+                containers.stop(container.getId(), Duration.ofSeconds(10));
+            }
             if (logs != null) {
-                saveLog(container, logs);
+                saveLog(containers, container, logs);
             }
-            remove(container.getId(), "service " + String.join(",", container.getNames()));
+            remove(docker, container.getId(), "service " + String.join(",", container.getNames()) + on);
         });
-        Parallel.forEach(holders, holder -> remove(holder.getId(), "holder " + String.join(",", holder.getNames())));
-        Network network = findNetwork();
-        if (network != null && isOurs(network.getLabels())) {
-            // Whatever else joined our network (a test's own container) is disconnected, not removed.
-            Network inspected = docker.inspectNetworkCmd().withNetworkId(network.getId()).exec();
-            for (String containerId : inspected.getContainers().keySet()) {
-                docker.disconnectFromNetworkCmd().withNetworkId(network.getId()).withContainerId(containerId).withForce(true).exec();
-            }
-            docker.removeNetworkCmd(network.getId()).exec();
-            log.accept("removed network " + topology.network());
-        }
+        Parallel.forEach(holders, holder -> remove(docker, holder.getId(), "holder " + String.join(",", holder.getNames()) + on));
     }
 
     /** Cuts a service off the lab network; it keeps running and keeps its addresses for {@link #heal}. */
@@ -187,7 +246,7 @@ public final class LabNetwork implements AutoCloseable {
             log.accept(serviceName + " is already cut off from " + topology.network());
             return;
         }
-        docker.disconnectFromNetworkCmd().withNetworkId(topology.network()).withContainerId(holder).withForce(true).exec();
+        engine(service).disconnectFromNetworkCmd().withNetworkId(topology.network()).withContainerId(holder).withForce(true).exec();
         log.accept("cut " + serviceName + " (" + holder + ") off network " + topology.network());
     }
 
@@ -200,15 +259,15 @@ public final class LabNetwork implements AutoCloseable {
             log.accept(serviceName + " is connected to " + topology.network() + " already");
             return;
         }
-        docker.connectToNetworkCmd().withNetworkId(topology.network()).withContainerId(holder)
+        engine(service).connectToNetworkCmd().withNetworkId(topology.network()).withContainerId(holder)
                 .withContainerNetwork(endpoint(service)).exec();
         log.accept("reconnected " + serviceName + " (" + holder + ") to network " + topology.network()
                 + " as " + String.join(" ", topology.addresses(service)));
     }
 
     public boolean isConnected(String serviceName) {
-        String holder = topology.holder(topology.service(serviceName));
-        InspectContainerResponse inspected = docker.inspectContainerCmd(holder).exec();
+        LabService service = topology.service(serviceName);
+        InspectContainerResponse inspected = engine(service).inspectContainerCmd(topology.holder(service)).exec();
         return inspected.getNetworkSettings().getNetworks().containsKey(topology.network());
     }
 
@@ -224,6 +283,10 @@ public final class LabNetwork implements AutoCloseable {
     }
 
     private void checkImages(List<LabService> services, boolean pull, String registry) {
+        if (spansHosts()) {
+            new HostImages(log).ensure(engines, hostImages(services), registry);
+            return;
+        }
         Set<String> images = new TreeSet<>();
         images.add(holderImage);
         if (!pull) {
@@ -235,7 +298,8 @@ public final class LabNetwork implements AutoCloseable {
                 docker.inspectImageCmd(image).exec();
             } catch (NotFoundException e) {
                 if (pull && image.equals(holderImage) && registry != null && !registry.isBlank()) {
-                    pullHolder(registry);
+                    HostImages.pull(docker, registry, holderImage);
+                    log.accept("pulled " + registry + "/" + holderImage);
                     continue;
                 }
                 throw new LabException("image " + image + " is not on this machine: "
@@ -245,22 +309,16 @@ public final class LabNetwork implements AutoCloseable {
         }
     }
 
-    /** Pulls the holder image from REGISTRY and gives it its local name, or fails with one line. */
-    private void pullHolder(String registry) {
-        int colon = holderImage.lastIndexOf(':');
-        String repository = colon > holderImage.lastIndexOf('/') ? holderImage.substring(0, colon) : holderImage;
-        String tag = colon > holderImage.lastIndexOf('/') ? holderImage.substring(colon + 1) : "latest";
-        try {
-            docker.pullImageCmd(registry + "/" + repository).withTag(tag).start().awaitCompletion(2, TimeUnit.MINUTES);
-            docker.tagImageCmd(registry + "/" + repository + ":" + tag, repository, tag).exec();
-            log.accept("pulled " + registry + "/" + holderImage);
-        } catch (RuntimeException e) {
-            throw new LabException("image " + holderImage + " is neither on this machine nor pullable from " + registry + " ("
-                    + firstLine(e) + "): push it there (./mvnw deploy -DskipITs -Dimage.registry=" + registry + ") or build it (./mvnw install -DskipITs)");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LabException("interrupted while pulling " + holderImage);
+    /** The images each host needs for SERVICES: the holders' on every host, each service's on its own. */
+    private Map<String, Set<String>> hostImages(List<LabService> services) {
+        Map<String, Set<String>> images = new java.util.LinkedHashMap<>();
+        engines.keySet().forEach(host -> images.put(host, new TreeSet<>(List.of(holderImage))));
+        for (LabService service : services) {
+            if (!service.getImage().isEmpty()) {
+                images.get(service.getDockerHost().name()).add(service.getImage());
+            }
         }
+        return images;
     }
 
     private void checkForeignNetwork(Network existing) {
@@ -296,7 +354,10 @@ public final class LabNetwork implements AutoCloseable {
         try {
             docker.createNetworkCmd()
                     .withName(topology.network())
-                    .withDriver("bridge")
+                    // Across hosts: the swarm's overlay, attachable so that plain containers (the
+                    // holders) join it with their fixed addresses and names on every host.
+                    .withDriver(spansHosts() ? "overlay" : "bridge")
+                    .withAttachable(spansHosts() ? Boolean.TRUE : null)
                     .withEnableIpv6(topology.subnet6().isPresent())
                     .withIpam(new Network.Ipam().withConfig(configs))
                     .withLabels(Map.of(LABEL, topology.network()))
@@ -315,8 +376,9 @@ public final class LabNetwork implements AutoCloseable {
         for (LabService.PortMapping port : service.getPorts()) {
             ExposedPort container = ExposedPort.tcp(port.containerPort());
             exposed.add(container);
-            bindings.bind(container, new Ports.Binding(topology.bind(), Integer.toString(port.hostPort())));
+            bindings.bind(container, new Ports.Binding(topology.bind(service), Integer.toString(port.hostPort())));
         }
+        DockerClient docker = engine(service);
         CreateContainerCmd create = docker.createContainerCmd(holderImage)
                 .withName(holder)
                 .withHostName(service.getName())
@@ -337,7 +399,7 @@ public final class LabNetwork implements AutoCloseable {
         String id = create.exec().getId();
         docker.startContainerCmd(id).exec();
         log.accept("holder " + holder + " " + String.join(" ", topology.addresses(service)) + " names "
-                + String.join(",", topology.dnsNames(service)));
+                + String.join(",", topology.dnsNames(service)) + (service.getDockerHost().name().isEmpty() ? "" : " on " + service.getDockerHost().name()));
     }
 
     private ContainerNetwork endpoint(LabService service) {
@@ -346,7 +408,7 @@ public final class LabNetwork implements AutoCloseable {
         return new ContainerNetwork().withIpamConfig(addresses).withAliases(topology.dnsNames(service));
     }
 
-    private List<Container> holders() {
+    private List<Container> holders(DockerClient docker) {
         return docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(LABEL, topology.network())).exec();
     }
@@ -367,13 +429,6 @@ public final class LabNetwork implements AutoCloseable {
         }
     }
 
-    /** A service gets Docker's graceful stop (SIGTERM, then SIGKILL after 10 s) before it is removed. */
-    private void stop(Container container) {
-        if ("running".equals(container.getState())) {
-            containers.stop(container.getId(), Duration.ofSeconds(10));
-        }
-    }
-
     /**
      * LOGS holds one lab's logs: an earlier lab's (say xmpp4's and xmpp5's, from a lab of five
      * nodes) would pass for this one's.
@@ -391,7 +446,7 @@ public final class LabNetwork implements AutoCloseable {
         }
     }
 
-    private void saveLog(Container container, java.nio.file.Path logs) {
+    private void saveLog(Containers containers, Container container, java.nio.file.Path logs) {
         String name = container.getNames()[0].substring(1);
         try {
             java.nio.file.Files.createDirectories(logs);
@@ -401,7 +456,7 @@ public final class LabNetwork implements AutoCloseable {
         }
     }
 
-    private void remove(String id, String what) {
+    private void remove(DockerClient docker, String id, String what) {
         try {
             docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
             log.accept("removed " + what);
@@ -422,10 +477,12 @@ public final class LabNetwork implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            docker.close();
-        } catch (IOException e) {
-            // nothing left to do with a client that fails to close
+        for (DockerClient engine : engines.values()) {
+            try {
+                engine.close();
+            } catch (IOException e) {
+                // nothing left to do with a client that fails to close
+            }
         }
     }
 }

@@ -32,7 +32,7 @@ final class Client implements AutoCloseable {
     }
 
     static Client login(Lab lab, String user, Domains.Domain domain, String node) throws Exception {
-        XMPPTCPConnection connection = new XMPPTCPConnection(LabClients.c2s(user, lab.topology().bind(), lab.c2sPort(node))
+        XMPPTCPConnection connection = new XMPPTCPConnection(LabClients.c2s(user, lab.topology().bind(node), lab.c2sPort(node))
                 .setXmppDomain(domain.name())
                 .setSecurityMode(SecurityMode.disabled)
                 .build());

@@ -64,7 +64,7 @@ class S2sTlsIT {
         Domains domains = Domains.of(lab);
         for (Domains.Domain domain : List.of(domains.home(), domains.remote())) {
             for (String node : domain.nodes()) {
-                XMPPTCPConnection connection = new XMPPTCPConnection(LabClients.c2s(domain.user(0), lab.topology().bind(), lab.c2sPort(node),
+                XMPPTCPConnection connection = new XMPPTCPConnection(LabClients.c2s(domain.user(0), lab.topology().bind(node), lab.c2sPort(node),
                         LabTrust.of(root, domain.name())).setXmppDomain(domain.name()).build());
                 try {
                     connection.connect().login();
@@ -208,7 +208,7 @@ class S2sTlsIT {
     /** Whether a user of DOMAIN logs in on NODE over STARTTLS trusting ROOT alone. */
     private static boolean logsIn(Lab lab, Domains.Domain domain, String node, X509Certificate root) {
         try {
-            XMPPTCPConnection connection = new XMPPTCPConnection(LabClients.c2s(domain.user(0), lab.topology().bind(), lab.c2sPort(node),
+            XMPPTCPConnection connection = new XMPPTCPConnection(LabClients.c2s(domain.user(0), lab.topology().bind(node), lab.c2sPort(node),
                     LabTrust.of(root, domain.name())).setXmppDomain(domain.name()).build());
             try {
                 connection.connect().login();

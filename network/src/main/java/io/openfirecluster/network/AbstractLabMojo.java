@@ -2,9 +2,11 @@ package io.openfirecluster.network;
 
 import io.openfirecluster.control.LabNetwork;
 
+import io.openfirecluster.topology.DockerHost;
 import io.openfirecluster.topology.LabException;
 import io.openfirecluster.topology.LabService;
 import io.openfirecluster.topology.NodeTemplate;
+import io.openfirecluster.topology.Placement;
 import io.openfirecluster.topology.ResolvedTopology;
 import io.openfirecluster.topology.Shape;
 import com.github.dockerjava.api.exception.DockerException;
@@ -61,6 +63,18 @@ abstract class AbstractLabMojo extends AbstractMojo {
     private NodeTemplate node;
 
     /** Which domains the lab has (cluster, cluster-with-federation, federation): see Shape. */
+    /** The Docker hosts the lab spans (the swarm's node names); empty: the one Docker host of DOCKER_HOST. */
+    @Parameter(property = "lab.hosts")
+    private String hosts;
+
+    /** Services on hosts other than the default's (SERVICE=HOST,...): see Placement. */
+    @Parameter(property = "lab.placement")
+    private String placement;
+
+    /** How the lab reaches each host of lab.hosts: its engine and the address it publishes ports on (DockerHost#read). */
+    @Parameter(property = "lab.hosts.file", defaultValue = "${maven.multiModuleProjectDirectory}/target/hosts/hosts.properties")
+    private File hostsFile;
+
     @Parameter(property = "lab.shape", required = true)
     private String shape;
 
@@ -110,8 +124,8 @@ abstract class AbstractLabMojo extends AbstractMojo {
         try {
             Topology topology = worksOnRunningLab() && resolvedTopology.isFile()
                     ? ResolvedTopology.load(resolvedTopology.toPath()).topology()
-                    : shape().topology(new Shape.Blocks(network, subnet, ipv6 ? subnet6 : null, bind, dnsSuffix, services, node, nodes,
-                            otherNodes, xmppDomain, nodesAlias));
+                    : placement().place(shape().topology(new Shape.Blocks(network, subnet, ipv6 ? subnet6 : null, bind, dnsSuffix,
+                            services, node, nodes, otherNodes, xmppDomain, nodesAlias)));
             if (skip || openfireMissing) {
                 getLog().info("lab: skipped" + (openfireMissing ? " (no Openfire)" : ""));
                 skipped(topology.validate());
@@ -124,6 +138,12 @@ abstract class AbstractLabMojo extends AbstractMojo {
         } catch (DockerException e) {
             throw new MojoFailureException("Docker refused: " + e.getMessage().lines().findFirst().orElse("") + " (see the Docker daemon's log)");
         }
+    }
+
+    /** Where each service runs: the one Docker host, or the hosts of lab.hosts as the hosts file reaches them. */
+    private Placement placement() {
+        Placement placed = Placement.parse(hosts, placement);
+        return placed.spansHosts() ? placed.on(DockerHost.read(hostsFile.toPath()), hostsFile.toString()) : placed;
     }
 
     /** The configured shape; one line for an unknown name. */

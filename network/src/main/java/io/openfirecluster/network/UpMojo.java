@@ -1,19 +1,24 @@
 package io.openfirecluster.network;
 
+import com.github.dockerjava.api.exception.DockerException;
 import io.openfirecluster.control.LabNetwork;
+import io.openfirecluster.control.ServiceStart;
 import io.openfirecluster.topology.ComposeFile;
+import io.openfirecluster.topology.DockerHost;
 import io.openfirecluster.topology.LabCertificates;
 import io.openfirecluster.topology.LabException;
 import io.openfirecluster.topology.LabService;
 import io.openfirecluster.topology.OpenfireProperties;
 import io.openfirecluster.topology.ResolvedTopology;
 import io.openfirecluster.topology.S2sTls;
+import io.openfirecluster.topology.ServiceRun;
 import io.openfirecluster.topology.Shape;
 import io.openfirecluster.topology.Topology;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,17 +87,40 @@ public class UpMojo extends AbstractLabMojo {
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
 
+    /** How long a service may take to become healthy before the next starts (a lab across hosts), in milliseconds. */
+    @Parameter(property = "lab.ready.timeout", defaultValue = "240000")
+    private long readyTimeout;
+
+    @Parameter(property = "lab.logs", defaultValue = LOGS)
+    private File logs;
+
     @Override
     protected void execute(Topology configured) throws MojoFailureException {
         checkJava();
         Topology topology = configured.select(expandNodes(configured, only));
         OpenfireProperties properties = properties(topology);
         List<LabCertificates.Domain> domains = domains(topology);
-        String compose = compose(topology, properties);
+        List<ServiceRun> runs = runs(topology, properties);
         try (LabNetwork lab = connect(topology)) {
             lab.up(List.of(), pull, registry);
+            // docker:start's configuration is read as a compose file even where it runs nothing.
+            write(topology, runs == null ? null : ComposeFile.render(runs), properties, domains);
+            if (lab.spansHosts() && runs != null) {
+                // docker:start talks to one engine: across hosts the lab starts what it rendered itself.
+                startAcrossHosts(lab, runs);
+            }
         }
-        write(topology, compose, properties, domains);
+    }
+
+    /** The services through each host's engine; a lab that does not start is removed again, its logs saved, as lab:await does. */
+    private void startAcrossHosts(LabNetwork lab, List<ServiceRun> runs) {
+        try {
+            ServiceStart.start(lab, runs, Duration.ofMillis(readyTimeout));
+        } catch (LabException | DockerException e) {
+            getLog().error("lab: the lab did not start on " + lab.topology().dockerHosts().stream().map(DockerHost::name).toList() + "; removing it (logs in " + logs + ")");
+            lab.down(logs.toPath());
+            throw e;
+        }
     }
 
     /**
@@ -105,7 +133,8 @@ public class UpMojo extends AbstractLabMojo {
         Topology topology = configured.select(expandNodes(configured, only));
         OpenfireProperties properties = properties(topology);
         List<LabCertificates.Domain> domains = domains(topology);
-        write(topology, compose(topology, properties), properties, domains);
+        List<ServiceRun> runs = runs(topology, properties);
+        write(topology, runs == null ? null : ComposeFile.render(runs), properties, domains);
     }
 
     /** Another Java would start the default Java's image under a name that says otherwise: one line, before anything starts. */
@@ -169,7 +198,8 @@ public class UpMojo extends AbstractLabMojo {
         return shape().databases(topology);
     }
 
-    private String compose(Topology topology, OpenfireProperties properties) {
+    /** What runs in the holders, with the properties seeded into the databases and the nodes' certificates; null when nothing has an image. */
+    private List<ServiceRun> runs(Topology topology, OpenfireProperties properties) {
         if (topology.services().stream().allMatch(s -> s.getImage().isEmpty())) {
             return null;
         }
@@ -180,7 +210,7 @@ public class UpMojo extends AbstractLabMojo {
             getLog().info("lab: Openfire properties for every node, seeded into " + String.join(",", databases) + ": " + String.join(", ", properties.values().keySet()));
             databases.forEach(db -> env.put(db, Map.of(OpenfireProperties.ENV, properties.encoded())));
         }
-        return ComposeFile.render(topology, env, certificateMounts(topology));
+        return ServiceRun.of(topology, env, certificateMounts(topology));
     }
 
     private void write(Topology topology, String compose, OpenfireProperties properties, List<LabCertificates.Domain> domains)

@@ -46,7 +46,7 @@ class OpenfireNodeIT {
     @Test
     void userLogsInWithScramSha1OverStartTls() throws Exception {
         XMPPTCPConnection connection = new XMPPTCPConnection(
-                LabClients.c2s("user1", topology.bind(), topology.hostPort(node, 5222))
+                LabClients.c2s("user1", topology.bind(node), topology.hostPort(node, 5222))
                         .addEnabledSaslMechanism("SCRAM-SHA-1")
                         .build());
         try {
@@ -61,7 +61,7 @@ class OpenfireNodeIT {
     @Test
     void adminConsoleLoginPageAnswers() throws Exception {
         HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://" + topology.bind() + ":" + topology.hostPort(node, 9090) + "/login.jsp")).build(),
+                URI.create("http://" + topology.bind(node) + ":" + topology.hostPort(node, 9090) + "/login.jsp")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("Openfire"), "the login page does not name Openfire");

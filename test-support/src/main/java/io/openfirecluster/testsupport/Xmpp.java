@@ -41,7 +41,7 @@ public final class Xmpp implements AutoCloseable {
 
     public static Xmpp login(Lab lab, String user, String entry) throws Exception {
         XMPPTCPConnection connection = new XMPPTCPConnection(
-                LabClients.c2s(user, lab.topology().bind(), lab.c2sPort(entry)).build());
+                LabClients.c2s(user, lab.topology().bind(entry), lab.c2sPort(entry)).build());
         connection.connect().login();
         return new Xmpp(connection, user, entry);
     }

@@ -16,10 +16,8 @@ import java.util.TreeMap;
  * The plugin cannot loop over nodes; rendering the file from the one topology is how a lab of N
  * nodes is started by {@code docker:start} without a second node list anywhere.
  *
- * <p>Each service runs its image in its holder's network namespace, labelled as part of the lab,
- * with LAB_SERVICE (its name), LAB_NODES (how many nodes its XMPP domain has: a node is healthy when
- * its cluster has that many members) and its configured environment. {@code after} becomes
- * {@code depends_on ... service_healthy}: the plugin then waits for those services' health checks.
+ * <p>What each service runs is its {@link ServiceRun}. {@code after} becomes {@code depends_on ...
+ * service_healthy}: the plugin then waits for those services' health checks.
  */
 public final class ComposeFile {
     /**
@@ -67,40 +65,32 @@ public final class ComposeFile {
      * each "HOST_PATH:CONTAINER_PATH[:ro]"), e.g. a node's certificates (LabCertificates).
      */
     public static String render(Topology topology, Map<String, Map<String, String>> moreEnv, Map<String, List<String>> volumes) {
-        List<LabService> running = topology.services().stream().filter(s -> !s.getImage().isEmpty()).toList();
-        if (running.isEmpty()) {
-            throw new LabException("no service of the lab has an <image>: there is nothing for docker:start to run");
-        }
+        return render(ServiceRun.of(topology, moreEnv, volumes));
+    }
+
+    /** RUNS as the compose file docker:start reads: {@code after} becomes {@code depends_on ... service_healthy}. */
+    public static String render(List<ServiceRun> runs) {
         Map<String, Object> services = new LinkedHashMap<>();
-        for (LabService service : running) {
+        for (ServiceRun run : runs) {
             Map<String, Object> compose = new LinkedHashMap<>();
-            compose.put("image", checked(service.getImage()));
-            compose.put("network_mode", checked("container:" + topology.holder(service)));
+            compose.put("image", checked(run.image()));
+            compose.put("network_mode", checked(run.networkMode()));
             Map<String, String> labels = new LinkedHashMap<>();
-            labels.put("io.openfirecluster.lab", checked(topology.network()));
-            labels.put("io.openfirecluster.lab.service", checked(service.getName()));
+            labels.put("io.openfirecluster.lab", checked(run.labels().get("io.openfirecluster.lab")));
+            labels.put("io.openfirecluster.lab.service", checked(run.labels().get("io.openfirecluster.lab.service")));
             compose.put("labels", labels);
-            // Sorted: the same lab renders the same file whatever order the pom or a reread gave.
-            Map<String, String> env = new TreeMap<>();
-            env.putAll(service.getEnv());
-            env.putAll(moreEnv.getOrDefault(service.getName(), Map.of()));
-            env.put("LAB_SERVICE", service.getName());
-            // A node is healthy when its own domain's cluster is complete: another domain's nodes never join it.
-            env.put("LAB_NODES", Integer.toString(topology.nodesOf(service.getDomain()).size()));
-            env.values().forEach(ComposeFile::checked);
-            compose.put("environment", env);
-            List<String> mounts = volumes.getOrDefault(service.getName(), List.of());
-            if (!mounts.isEmpty()) {
-                mounts.forEach(ComposeFile::checked);
-                compose.put("volumes", List.copyOf(mounts));
+            run.env().values().forEach(ComposeFile::checked);
+            compose.put("environment", run.env());
+            if (!run.mounts().isEmpty()) {
+                run.mounts().forEach(ComposeFile::checked);
+                compose.put("volumes", run.mounts());
             }
-            List<LabService> before = topology.after(service).stream().filter(s -> !s.getImage().isEmpty()).toList();
-            if (!before.isEmpty()) {
+            if (!run.after().isEmpty()) {
                 Map<String, Object> dependsOn = new LinkedHashMap<>();
-                before.forEach(other -> dependsOn.put(serviceKey(other), Map.of("condition", "service_healthy")));
+                run.after().forEach(other -> dependsOn.put(serviceKey(other), Map.of("condition", "service_healthy")));
                 compose.put("depends_on", dependsOn);
             }
-            services.put(serviceKey(service), compose);
+            services.put(serviceKey(run.service()), compose);
         }
         Map<String, Object> file = new LinkedHashMap<>();
         file.put("version", "2.4");

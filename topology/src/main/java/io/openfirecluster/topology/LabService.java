@@ -20,6 +20,8 @@ public class LabService extends ServiceFields {
     private boolean node;
     /** The XMPP domain this service belongs to, set by a shape of more domains; "" in the one-domain lab. */
     private String domain = "";
+    /** The Docker host that runs it, set by a {@link Placement} of several hosts. */
+    private DockerHost dockerHost = DockerHost.ONE;
 
     public LabService() {
     }
@@ -35,6 +37,7 @@ public class LabService extends ServiceFields {
         copy.setRunPart(image, process, after, env);
         copy.node = node;
         copy.domain = domain;
+        copy.dockerHost = dockerHost;
         return copy;
     }
 
@@ -42,6 +45,13 @@ public class LabService extends ServiceFields {
     public LabService inDomain(String domain) {
         LabService copy = run(getImage(), process, getAfter(), entries(env));
         copy.domain = domain == null ? "" : domain;
+        return copy;
+    }
+
+    /** A copy of this service placed on the Docker host HOST ({@link DockerHost#ONE}: the one host of a one-host lab). */
+    public LabService onDockerHost(DockerHost host) {
+        LabService copy = run(getImage(), process, getAfter(), entries(env));
+        copy.dockerHost = host == null ? DockerHost.ONE : host;
         return copy;
     }
 
@@ -103,6 +113,11 @@ public class LabService extends ServiceFields {
     /** The XMPP domain this service belongs to, or "" when the lab has one domain and tags none. */
     public String getDomain() {
         return domain;
+    }
+
+    /** The Docker host that runs this service and its holder; {@link DockerHost#ONE} when the lab has one host. */
+    public DockerHost getDockerHost() {
+        return dockerHost;
     }
 
     /** A published TCP port: host side and container side. */

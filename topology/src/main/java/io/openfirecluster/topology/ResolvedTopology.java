@@ -60,7 +60,8 @@ public final class ResolvedTopology {
             String prefix = "lab." + name + ".";
             LabService service = new LabService(name, Integer.parseInt(get(prefix + "host")), items(prefix + "alias."), items(prefix + "publish."))
                     .run(get(prefix + "image"), get(prefix + "process"), items(prefix + "after."), env(prefix + "env."));
-            service = service.inDomain(properties.getProperty(prefix + "domain", ""));
+            service = service.inDomain(properties.getProperty(prefix + "domain", ""))
+                    .onDockerHost(dockerHost(name));
             services.add(Boolean.parseBoolean(get(prefix + "node")) ? service.asNode() : service);
         }
         String subnet6 = get("lab.subnet6");
@@ -80,6 +81,12 @@ public final class ResolvedTopology {
         return get("lab.bind");
     }
 
+    /** Where SERVICE's host ports are reached: its Docker host's address for them, or the lab's bind address. */
+    public String bind(String service) {
+        String bind = dockerHost(service).bind();
+        return bind.isEmpty() ? bind() : bind;
+    }
+
     public String network() {
         return get("lab.network");
     }
@@ -96,6 +103,12 @@ public final class ResolvedTopology {
     /** The Openfire nodes of this lab, in order (xmpp1, xmpp2, ...): the one node list every test uses. */
     public List<String> nodes() {
         return names(get("lab.nodes"));
+    }
+
+    /** The Docker host that runs SERVICE; {@link DockerHost#ONE} when the lab has one host. */
+    public DockerHost dockerHost(String service) {
+        String name = properties.getProperty("lab." + service + ".docker.host", "");
+        return name.isEmpty() ? DockerHost.ONE : new DockerHost(name, get("lab.host." + name + ".engine"), get("lab.host." + name + ".bind"));
     }
 
     /** The XMPP domain SERVICE belongs to, or "" in a one-domain lab (the cluster shape tags none). */

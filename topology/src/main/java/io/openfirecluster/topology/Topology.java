@@ -68,6 +68,19 @@ public final class Topology {
         return new Topology(network, subnet.toString(), subnet6 == null ? null : subnet6.toString(), bind, dnsSuffix, selected);
     }
 
+    /** The same lab with SERVICES instead (e.g. each placed on its Docker host). */
+    Topology withServices(List<LabService> services) {
+        return new Topology(network, subnet.toString(), subnet6 == null ? null : subnet6.toString(), bind, dnsSuffix, services);
+    }
+
+    /**
+     * The Docker hosts the lab runs on, in the order their first service comes (the first runs the
+     * databases and the load balancer by default); empty when the lab has one host.
+     */
+    public List<DockerHost> dockerHosts() {
+        return services.stream().map(LabService::getDockerHost).filter(host -> !host.name().isEmpty()).distinct().toList();
+    }
+
     /** Checks what can be checked without Docker; throws {@link LabException} naming the first problem. */
     public Topology validate() {
         if (services.isEmpty()) {
@@ -137,8 +150,14 @@ public final class Topology {
         return Optional.ofNullable(subnet6);
     }
 
+    /** The bind address of the lab's host (every service's on one host). */
     public String bind() {
         return bind;
+    }
+
+    /** Where SERVICE's ports are published: its Docker host's address for them, or the lab's bind address. */
+    public String bind(LabService service) {
+        return service.getDockerHost().bind().isEmpty() ? bind : service.getDockerHost().bind();
     }
 
     public List<LabService> services() {
@@ -227,6 +246,11 @@ public final class Topology {
         props.put("lab.dns.suffix", dnsSuffix == null ? "" : dnsSuffix);
         props.put("lab.services", String.join(",", services.stream().map(LabService::getName).toList()));
         props.put("lab.nodes", String.join(",", nodeNames()));
+        props.put("lab.hosts", String.join(",", dockerHosts().stream().map(DockerHost::name).toList()));
+        for (DockerHost host : dockerHosts()) {
+            props.put("lab.host." + host.name() + ".engine", host.engine());
+            props.put("lab.host." + host.name() + ".bind", host.bind());
+        }
         for (LabService service : services) {
             String prefix = "lab." + service.getName() + ".";
             props.put(prefix + "host", Integer.toString(service.getHost()));
@@ -237,6 +261,9 @@ public final class Topology {
             putItems(props, prefix + "after.", service.getAfter());
             service.getEnv().forEach((variable, value) -> props.put(prefix + "env." + variable, value));
             props.put(prefix + "node", Boolean.toString(service.isNode()));
+            if (!service.getDockerHost().name().isEmpty()) {
+                props.put(prefix + "docker.host", service.getDockerHost().name());
+            }
             if (!service.getDomain().isEmpty()) {
                 props.put(prefix + "domain", service.getDomain());
             }
@@ -266,12 +293,13 @@ public final class Topology {
     /** As {@link #describe()}, listing only the published ports SHOWN accepts (e.g. no debugger ports while no debugger runs). */
     public String describe(java.util.function.Predicate<LabService.PortMapping> shown) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("Lab network %s: %s%s, %d Openfire node(s)%n", network, subnet, subnet6 == null ? "" : " + " + subnet6, nodes().size()));
+        out.append(String.format("Lab network %s: %s%s, %d Openfire node(s)%s%n", network, subnet, subnet6 == null ? "" : " + " + subnet6, nodes().size(),
+                dockerHosts().isEmpty() ? "" : " on the Docker hosts " + String.join(", ", dockerHosts().stream().map(DockerHost::name).toList())));
         Columns table = new Columns();
         for (LabService service : services) {
             List<LabService.PortMapping> ports = service.getPorts().stream().filter(shown).toList();
-            table.row(service.getName(), ipv4(service), ipv6(service).orElse(""),
-                    "ports " + (ports.isEmpty() ? "-" : bind + " " + ports), "names " + String.join(",", dnsNames(service)));
+            table.row(service.getName(), service.getDockerHost().name().isEmpty() ? "" : "on " + service.getDockerHost().name(), ipv4(service), ipv6(service).orElse(""),
+                    "ports " + (ports.isEmpty() ? "-" : bind(service) + " " + ports), "names " + String.join(",", dnsNames(service)));
         }
         out.append(table.render("  "));
         for (String domain : domains()) {

@@ -59,7 +59,7 @@ public final class ScenarioRun {
             int container = service.isNode() ? 5222 : service.getName().equals("lb") ? 55222 : -1;
             String domain = service.getDomain().isEmpty() ? LabClients.DOMAIN : service.getDomain();
             service.getPorts().stream().filter(port -> port.containerPort() == container).findFirst()
-                    .ifPresent(port -> entries.add(new Endpoint(service.getName(), topology.bind(), port.hostPort(), domain)));
+                    .ifPresent(port -> entries.add(new Endpoint(service.getName(), topology.bind(service), port.hostPort(), domain)));
         }
         return entries;
     }
