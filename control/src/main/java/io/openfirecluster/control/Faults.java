@@ -30,6 +30,11 @@ public final class Faults {
         this.topology = lab.topology();
     }
 
+    /** The topology of the lab these faults act on. */
+    public Topology topology() {
+        return topology;
+    }
+
     /** Makes FAULT on the lab, after checking it against the lab's nodes and that the lab runs; applying it twice is harmless. */
     public void apply(Fault fault) {
         fault.apply(this);

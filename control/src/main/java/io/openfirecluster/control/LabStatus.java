@@ -60,8 +60,10 @@ public final class LabStatus {
     /** The rows as a table, the outgoing server routes, and the faults of the services that are not nodes. */
     public static String table(LabNetwork lab) {
         List<NodeRow> rows = read(lab);
-        Columns table = new Columns().row("node", "state", "hazelcast", "openfire cluster", "c2s", "s2s", "faults");
         Topology topology = lab.topology();
+        // Across hosts, where each node runs; a column empty in every row takes no room on one host.
+        boolean hosts = !topology.dockerHosts().isEmpty();
+        Columns table = new Columns().row("node", hosts ? "host" : "", "state", "hazelcast", "openfire cluster", "c2s", "s2s", "faults");
         String domain = null;
         for (NodeRow row : rows) {
             // A lab of more domains: each domain's nodes under its name (the one-domain lab tags none).
@@ -71,7 +73,7 @@ public final class LabStatus {
                 table.line("domain " + rowDomain + (size == 1 ? " (standalone)" : " (cluster of " + size + ")"));
                 domain = rowDomain;
             }
-            table.row(row.node(), row.state(),
+            table.row(row.node(), topology.service(row.node()).getDockerHost().name(), row.state(),
                     row.hazelcastMembers().isEmpty() ? "-" : row.hazelcastMembers().size() + " members",
                     row.openfire().map(view -> String.join(",", view.members()) + (view.senior() ? " (senior)" : "")).orElse("-"),
                     row.openfire().map(view -> String.valueOf(view.c2sSessions())).orElse("-"),

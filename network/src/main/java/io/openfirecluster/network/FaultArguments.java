@@ -1,6 +1,8 @@
 package io.openfirecluster.network;
 
 import io.openfirecluster.topology.LabException;
+import io.openfirecluster.topology.LabService;
+import io.openfirecluster.topology.Topology;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,23 @@ final class FaultArguments {
     private static final Pattern DELAY = Pattern.compile("(\\d{1,5})(ms|s)");
 
     private FaultArguments() {
+    }
+
+    /**
+     * "xmpp1,xmpp2|xmpp3": groups split by |, nodes by commas. On a lab across Docker hosts a name
+     * may be a host's, standing for the nodes it runs: "host1|host2,host3" is host against host.
+     */
+    static List<List<String>> groups(String text, Topology topology) {
+        List<List<String>> groups = new ArrayList<>();
+        for (List<String> group : groups(text)) {
+            List<String> nodes = new ArrayList<>();
+            for (String name : group) {
+                List<String> onHost = topology.nodes().stream().filter(node -> node.getDockerHost().name().equals(name)).map(LabService::getName).toList();
+                nodes.addAll(onHost.isEmpty() ? List.of(name) : onHost);
+            }
+            groups.add(nodes);
+        }
+        return groups;
     }
 
     /** "xmpp1,xmpp2|xmpp3": groups split by |, nodes by commas. */

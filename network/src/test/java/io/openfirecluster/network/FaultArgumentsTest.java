@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openfirecluster.topology.LabException;
+import io.openfirecluster.topology.NodeTemplate;
+import io.openfirecluster.topology.Placement;
+import io.openfirecluster.topology.Topology;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -15,6 +19,16 @@ class FaultArgumentsTest {
     @Test
     void groupsAreSplitByBarsAndCommas() {
         assertEquals(List.of(List.of("xmpp1", "xmpp2"), List.of("xmpp3")), FaultArguments.groups(" xmpp1, xmpp2|xmpp3 "));
+    }
+
+    @Test
+    void aDockerHostsNameStandsForTheNodesItRuns() {
+        NodeTemplate node = new NodeTemplate("xmpp{i}", "{10*i}", List.of(), List.of())
+                .withRun("lab/openfire:1", "openfire", List.of(), Map.of());
+        Topology lab = Placement.parse("host1,host2", "").place(new Topology(
+                "openfire-cluster", "172.60.0.0/24", null, "127.0.0.1", "localhost.example", Topology.withNodes(List.of(), node, "3")));
+        assertEquals(List.of(List.of("xmpp1", "xmpp3"), List.of("xmpp2")), FaultArguments.groups("host1|host2", lab));
+        assertEquals(List.of(List.of("xmpp2"), List.of("xmpp1", "xmpp3")), FaultArguments.groups("xmpp2|host1", lab));
     }
 
     @Test
