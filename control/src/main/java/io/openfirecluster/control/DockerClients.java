@@ -54,6 +54,12 @@ public final class DockerClients {
         try {
             docker.pingCmd().exec();
         } catch (RuntimeException e) {
+            // A caller polling an engine that is still starting connects many times: no client left open.
+            try {
+                docker.close();
+            } catch (java.io.IOException ignored) {
+                // the failure below is what matters
+            }
             throw new LabException("Docker is not reachable at " + config.getDockerHost()
                     + ": start the Docker daemon (or set DOCKER_HOST) and run again");
         }
