@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +51,12 @@ public final class Containers {
         } catch (NotFoundException e) {
             return ContainerState.absent();
         }
+    }
+
+    /** CONTAINER's labels (its image's and its own); empty when it has none. */
+    public Map<String, String> labels(String container) {
+        Map<String, String> labels = docker(container).inspectContainerCmd(container).exec().getConfig().getLabels();
+        return labels == null ? Map.of() : labels;
     }
 
     /** What a command printed (stdout and stderr) and how it exited. */

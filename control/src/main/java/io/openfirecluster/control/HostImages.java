@@ -1,12 +1,16 @@
 package io.openfirecluster.control;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.PushResponseItem;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.openfirecluster.topology.Format;
 import io.openfirecluster.topology.LabException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -91,7 +95,26 @@ final class HostImages {
         Name name = Name.of(image);
         try {
             local.tagImageCmd(image, registry + "/" + name.repository(), name.tag()).exec();
-            local.pushImageCmd(registry + "/" + name.repository()).withTag(name.tag()).start().awaitCompletion(PULL.toMillis(), TimeUnit.MILLISECONDS);
+            List<String> errors = new ArrayList<>();
+            boolean done;
+            try {
+                // A push reports its failures as items of its stream, not as an exception.
+                done = local.pushImageCmd(registry + "/" + name.repository()).withTag(name.tag()).exec(new ResultCallback.Adapter<PushResponseItem>() {
+                    @Override
+                    public void onNext(PushResponseItem item) {
+                        if (item.getErrorDetail() != null) {
+                            errors.add(item.getErrorDetail().getMessage());
+                        }
+                    }
+                }).awaitCompletion(PULL.toMillis(), TimeUnit.MILLISECONDS);
+            } finally {
+                // The registry's name of the image was only for the push: this machine keeps its own name alone.
+                local.removeImageCmd(registry + "/" + image).withNoPrune(true).exec();
+            }
+            if (!done || !errors.isEmpty()) {
+                throw new LabException("cannot push " + image + " to " + registry + " (" + (done ? errors.get(0) : "not done within " + PULL.toMinutes() + " min")
+                        + "): start the registry, or give the one every host reaches (-Dimage.registry)");
+            }
             log.accept("pushed " + image + " to " + registry);
         } catch (RuntimeException e) {
             throw new LabException("cannot push " + image + " to " + registry + " (" + firstLine(e) + "): start the registry, or give the one every host reaches (-Dimage.registry)");

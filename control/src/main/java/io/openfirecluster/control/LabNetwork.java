@@ -192,7 +192,8 @@ public final class LabNetwork implements AutoCloseable {
         if (network != null && isOurs(network.getLabels())) {
             // Whatever else joined our network (a test's own container) is disconnected, not removed.
             Network inspected = docker.inspectNetworkCmd().withNetworkId(network.getId()).exec();
-            for (String containerId : inspected.getContainers().keySet()) {
+            // An overlay lists no containers where none of its own host's are attached.
+            for (String containerId : inspected.getContainers() == null ? java.util.Set.<String>of() : inspected.getContainers().keySet()) {
                 docker.disconnectFromNetworkCmd().withNetworkId(network.getId()).withContainerId(containerId).withForce(true).exec();
             }
             docker.removeNetworkCmd(network.getId()).exec();

@@ -35,7 +35,7 @@ public record NodeJvm(String node, String java, Archive archive) {
     /** NODE's JVM, read from its running container. */
     public static NodeJvm of(LabNetwork lab, LabService node) {
         String container = lab.topology().container(node);
-        Map<String, String> labels = Optional.ofNullable(lab.docker().inspectContainerCmd(container).exec().getConfig().getLabels()).orElse(Map.of());
+        Map<String, String> labels = lab.containers().labels(container);
         String java = labels.getOrDefault(JAVA_LABEL, "?");
         return new NodeJvm(node.getName(), java, archive(lab.containers(), container));
     }

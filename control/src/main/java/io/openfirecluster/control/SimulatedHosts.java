@@ -15,6 +15,7 @@ import com.github.dockerjava.api.model.SwarmNodeState;
 import com.github.dockerjava.api.model.SwarmSpec;
 import com.github.dockerjava.api.model.Volume;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
+import io.openfirecluster.topology.Format;
 import io.openfirecluster.topology.LabException;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -67,6 +68,9 @@ public final class SimulatedHosts implements AutoCloseable {
     static final String SOCKET_DIR_IN_HOST = "/run/lab-host";
     static final String HOST_LABEL = "io.openfirecluster.lab.host";
     private static final int SWARM_PORT = 2377;
+    /** The lab registry's host number on the hosts network (the hosts are .11 upwards). */
+    static final int REGISTRY_HOST_NUMBER = 5;
+    private static final int REGISTRY_PORT = 5000;
     /** A unix socket's path is at most 107 bytes (sun_path less its terminating zero). */
     private static final int MAX_SOCKET_PATH = 107;
 
@@ -111,6 +115,11 @@ public final class SimulatedHosts implements AutoCloseable {
         /** COUNT hosts of IMAGE on the default network, sockets under SOCKETS, no registry forward, 3 minutes. */
         public static Plan of(String image, int count, Path sockets) {
             return new Plan(image, count, NETWORK, SUBNET, sockets, "", Duration.ofMinutes(3));
+        }
+
+        /** The same plan with each host's 127.0.0.1:5000 forwarded to the lab registry {@link #startRegistry} starts. */
+        public Plan withLabRegistry() {
+            return withRegistry(address(REGISTRY_HOST_NUMBER) + ":" + REGISTRY_PORT);
         }
 
         /** The same plan with each host's 127.0.0.1:5000 forwarded to REGISTRY (HOST:PORT on the hosts network). */
@@ -207,6 +216,60 @@ public final class SimulatedHosts implements AutoCloseable {
                     + " (" + firstLine(e) + "): choose another subnet or name");
         }
         log.accept("created attachable overlay network " + name + " " + subnet + " in the Swarm of " + hosts.size() + " hosts");
+    }
+
+    /**
+     * The lab registry on this machine, of IMAGE (Debian's docker-registry): published on
+     * 127.0.0.1:HOST_PORT, where this machine's engine pushes without TLS, and on the hosts
+     * network at the address each host forwards its own 127.0.0.1:5000 to (the plan's
+     * {@link Plan#withLabRegistry}), so every engine names an image the same, 127.0.0.1:PORT/NAME.
+     * Labelled like the hosts: it goes with them.
+     */
+    public void startRegistry(String image, int hostPort) {
+        String address = plan.address(REGISTRY_HOST_NUMBER);
+        try {
+            machine.inspectImageCmd(image).exec();
+        } catch (NotFoundException e) {
+            throw new LabException("image " + image + " is not on this machine: build it with ./mvnw -pl docker-host -am package");
+        }
+        String id = machine.createContainerCmd(image)
+                .withName(plan.network() + "-registry")
+                .withLabels(Map.of(LabNetwork.LABEL, plan.network()))
+                .withExposedPorts(com.github.dockerjava.api.model.ExposedPort.tcp(REGISTRY_PORT))
+                .withHostConfig(HostConfig.newHostConfig()
+                        .withNetworkMode(plan.network())
+                        .withPortBindings(com.github.dockerjava.api.model.PortBinding.parse("127.0.0.1:" + hostPort + ":" + REGISTRY_PORT)))
+                .withIpv4Address(address)
+                .exec().getId();
+        machine.startContainerCmd(id).exec();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        java.net.URI v2 = java.net.URI.create("http://127.0.0.1:" + hostPort + "/v2/");
+        Wait.until("the lab registry answering on 127.0.0.1:" + hostPort, Duration.ofSeconds(60), () -> {
+            try {
+                return http.send(java.net.http.HttpRequest.newBuilder(v2).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LabException("interrupted", e);
+            }
+        });
+        log.accept("lab registry " + plan.network() + "-registry at 127.0.0.1:" + hostPort + " and, for the hosts, " + address + ":" + REGISTRY_PORT);
+    }
+
+    /**
+     * Lets go of the hosts without removing them (they run on until {@link #removeLeftovers}):
+     * the lab reaches them through their sockets on its own, as it reaches real hosts.
+     */
+    public void detach() {
+        closed = true;
+        for (Host host : hosts) {
+            try {
+                host.docker().close();
+            } catch (IOException e) {
+                // nothing left to do with a client that fails to close
+            }
+        }
     }
 
     private void startAll() {

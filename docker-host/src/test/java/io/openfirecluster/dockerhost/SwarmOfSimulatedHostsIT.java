@@ -18,7 +18,7 @@ import com.github.dockerjava.api.model.SwarmNode;
 import com.github.dockerjava.api.model.SwarmNodeState;
 import io.openfirecluster.control.Containers;
 import io.openfirecluster.control.DockerClients;
-import io.openfirecluster.control.Format;
+import io.openfirecluster.topology.Format;
 import io.openfirecluster.control.LabNetwork;
 import io.openfirecluster.control.SimulatedHosts;
 import io.openfirecluster.control.SimulatedHosts.Host;
@@ -64,8 +64,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SwarmOfSimulatedHostsIT {
     private static final int HOSTS = 3;
-    /** The lab registry's host number on the hosts network (the hosts are .11 upwards). */
-    private static final int REGISTRY_HOST_NUMBER = 5;
     private static final int LISTENER_PORT = 7000;
     private static final Duration PULL = Duration.ofMinutes(3);
     private static final Duration OVERLAY_REACH = Duration.ofSeconds(90);
@@ -88,9 +86,7 @@ class SwarmOfSimulatedHostsIT {
     @BeforeAll
     static void startHostsRegistryAndOverlay() throws Exception {
         machine = DockerClients.connect();
-        plan = SimulatedHosts.Plan.of(property("host.image"), HOSTS, Path.of(property("hosts.sockets")));
-        String registryOnHostsNetwork = plan.address(REGISTRY_HOST_NUMBER);
-        plan = plan.withRegistry(registryOnHostsNetwork + ":5000");
+        plan = SimulatedHosts.Plan.of(property("host.image"), HOSTS, Path.of(property("hosts.sockets"))).withLabRegistry();
         try {
             simulated = SimulatedHosts.start(machine, plan, LOG);
         } catch (SimulatedHosts.OverlayUnsupportedException e) {
@@ -100,7 +96,7 @@ class SwarmOfSimulatedHostsIT {
         System.out.println("[report] simulated hosts: " + HOSTS + " engines answering and ready in one Swarm "
                 + Format.seconds(simulated.readyAfter()) + " after the start");
         simulated.createOverlay(OVERLAY, OVERLAY_SUBNET);
-        startRegistry(registryOnHostsNetwork);
+        simulated.startRegistry(property("registry.it.image"), Integer.parseInt(REGISTRY_PORT));
         pushBaseImage();
     }
 
@@ -194,33 +190,6 @@ class SwarmOfSimulatedHostsIT {
         String pushed = machine.inspectImageCmd(BASE_IMAGE).exec().getId();
         String pulled = host3.docker().inspectImageCmd(REMOTE_BASE).exec().getId();
         assertEquals(pushed, pulled, REMOTE_BASE + " on host3 is not the image pushed from this machine");
-    }
-
-    /** The registry on this machine: published on 127.0.0.1 (for the push) and on the hosts network (for their forwards). */
-    private static void startRegistry(String address) {
-        String id = machine.createContainerCmd(property("registry.it.image"))
-                .withName(SimulatedHosts.NETWORK + "-registry")
-                .withLabels(Map.of(LabNetwork.LABEL, SimulatedHosts.NETWORK))
-                .withExposedPorts(ExposedPort.tcp(5000))
-                .withHostConfig(HostConfig.newHostConfig()
-                        .withNetworkMode(SimulatedHosts.NETWORK)
-                        .withPortBindings(PortBinding.parse("127.0.0.1:" + REGISTRY_PORT + ":5000")))
-                .withIpv4Address(address)
-                .exec().getId();
-        machine.startContainerCmd(id).exec();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Wait.until("the lab registry answering on 127.0.0.1:" + REGISTRY_PORT, Duration.ofSeconds(60), () -> {
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + REGISTRY_PORT + "/v2/")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LabException("interrupted", e);
-            }
-        });
-        LOG.accept("lab registry " + SimulatedHosts.NETWORK + "-registry at 127.0.0.1:" + REGISTRY_PORT + " and " + address + ":5000");
     }
 
     private static void pushBaseImage() throws InterruptedException {

@@ -1,0 +1,65 @@
+package io.openfirecluster.network;
+
+import com.github.dockerjava.api.DockerClient;
+import io.openfirecluster.control.DockerClients;
+import io.openfirecluster.control.SimulatedHosts;
+import io.openfirecluster.topology.DockerHost;
+import io.openfirecluster.topology.LabException;
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Simulated Docker hosts to run the lab across, on this machine: {@code lab:hosts
+ * -Dlab.hosts.simulated=3} starts host1..hostN (each a whole Docker engine in a container, see
+ * SimulatedHosts) joined in a swarm, and the lab registry they pull images from, and writes the
+ * Docker hosts file (lab.hosts.file) the lab reaches them by. They run until lab:hosts-down.
+ * Real machines need none of this: their hosts file is written by hand (docs/multihost.md).
+ */
+@Mojo(name = "hosts", threadSafe = true, aggregator = true)
+public class HostsMojo extends AbstractMojo {
+    @Parameter(property = "lab.hosts.simulated", defaultValue = "3")
+    private int count;
+
+    @Parameter(property = "host.image", required = true)
+    private String hostImage;
+
+    @Parameter(property = "registry.it.image", required = true)
+    private String registryImage;
+
+    /** The lab registry's port on this machine's loopback, and on each host's (its forward). */
+    @Parameter(property = "lab.hosts.registry.port", defaultValue = "5000")
+    private int registryPort;
+
+    @Parameter(property = "lab.hosts.file", required = true)
+    private File hostsFile;
+
+    @Override
+    public void execute() throws MojoFailureException {
+        try (DockerClient machine = DockerClients.connect()) {
+            SimulatedHosts.Plan plan = SimulatedHosts.Plan.of(hostImage, count, hostsFile.toPath().toAbsolutePath().getParent()).withLabRegistry();
+            SimulatedHosts hosts = SimulatedHosts.start(machine, plan, getLog()::info);
+            try {
+                hosts.startRegistry(registryImage, registryPort);
+                DockerHost.write(hosts.hosts().stream().map(host -> new DockerHost(host.name(), host.dockerHost(), host.address())).toList(), hostsFile.toPath());
+            } catch (LabException | IOException e) {
+                hosts.close();
+                throw e instanceof IOException ? new LabException("cannot write " + hostsFile + ": " + e.getMessage()) : (LabException) e;
+            }
+            hosts.detach();
+            List<String> names = hosts.hosts().stream().map(SimulatedHosts.Host::name).toList();
+            getLog().info("lab: " + names.size() + " simulated Docker hosts in a swarm, ready after " + io.openfirecluster.topology.Format.seconds(hosts.readyAfter())
+                    + "; their engines are in " + hostsFile);
+            getLog().info("lab: start the lab on them: ./mvnw install -DskipITs -Dplay -Dlab.hosts=" + String.join(",", names)
+                    + " -Dimage.registry=127.0.0.1:" + registryPort + "; remove them with lab:hosts-down");
+        } catch (LabException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (IOException e) {
+            throw new MojoFailureException("Docker: " + e.getMessage());
+        }
+    }
+}
