@@ -27,6 +27,7 @@ final class HostImages {
     private static final Duration PULL = Duration.ofMinutes(10);
 
     private final Consumer<String> log;
+    /** The images pushed this run; guarded by this object, like the push itself. */
     private final Set<String> pushed = new HashSet<>();
     private DockerClient local;
 
@@ -37,7 +38,8 @@ final class HostImages {
     /** Every host of ENGINES has the images IMAGES names for it (by host name); one line for what cannot be had. */
     void ensure(Map<String, DockerClient> engines, Map<String, Set<String>> images, String registry) {
         try {
-            for (Map.Entry<String, Set<String>> host : images.entrySet()) {
+            // The hosts pull side by side: each waits on the registry and its own engine.
+            Parallel.forEach(List.copyOf(images.entrySet()), host -> {
                 DockerClient engine = engines.get(host.getKey());
                 for (String image : host.getValue()) {
                     if (has(engine, image)) {
@@ -52,7 +54,7 @@ final class HostImages {
                     pull(engine, registry, image);
                     log.accept("Docker host " + host.getKey() + " pulled " + image + " from " + registry + " in " + Format.seconds(Duration.between(start, Instant.now())));
                 }
-            }
+            });
         } finally {
             if (local != null) {
                 try {
@@ -81,8 +83,8 @@ final class HostImages {
         }
     }
 
-    /** Pushes IMAGE from this machine's engine to REGISTRY, once a run; nothing when this machine lacks it. */
-    private void push(String registry, String image) {
+    /** Pushes IMAGE from this machine's engine to REGISTRY, once a run (a host that needs it meanwhile waits); nothing when this machine lacks it. */
+    private synchronized void push(String registry, String image) {
         if (!pushed.add(image)) {
             return;
         }

@@ -50,7 +50,7 @@ public final class LabNetwork implements AutoCloseable {
     private final Topology topology;
     /** Each Docker host's engine, by host name, the first host's first; on one host the one engine under "". */
     private final Map<String, DockerClient> engines;
-    /** The first host's engine: the swarm manager of a lab across hosts, where its overlay network is made. */
+    /** The one host's engine; across hosts, the swarm manager's, where the overlay network is made. */
     private final DockerClient docker;
     private final Containers containers;
     private final Consumer<String> log;
@@ -59,7 +59,7 @@ public final class LabNetwork implements AutoCloseable {
     private LabNetwork(Topology topology, Map<String, DockerClient> engines, Consumer<String> log) {
         this.topology = topology;
         this.engines = engines;
-        this.docker = engines.values().iterator().next();
+        this.docker = topology.dockerHosts().isEmpty() ? engines.values().iterator().next() : manager(engines);
         Map<String, DockerClient> byContainer = new java.util.HashMap<>();
         for (LabService service : topology.services()) {
             byContainer.put(topology.holder(service), engine(service));
@@ -88,6 +88,18 @@ public final class LabNetwork implements AutoCloseable {
             }
         }
         return new LabNetwork(topology, engines, log);
+    }
+
+    /** The first of ENGINES that manages the swarm: only a manager makes and removes an overlay network. */
+    private static DockerClient manager(Map<String, DockerClient> engines) {
+        for (DockerClient engine : engines.values()) {
+            var swarm = engine.infoCmd().exec().getSwarm();
+            if (swarm != null && Boolean.TRUE.equals(swarm.getControlAvailable())) {
+                return engine;
+            }
+        }
+        throw new LabException("none of the Docker hosts " + engines.keySet() + " manages a swarm: run docker swarm init on one and docker swarm join on the others"
+                + " (docs/multihost.md), or make simulated ones with lab:hosts");
     }
 
     /** The engine of the Docker host that runs SERVICE (and its holder). */

@@ -20,7 +20,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Docker hosts file (lab.hosts.file) the lab reaches them by. They run until lab:hosts-down.
  * Real machines need none of this: their hosts file is written by hand (docs/multihost.md).
  */
-@Mojo(name = "hosts", threadSafe = true, aggregator = true)
+@Mojo(name = "hosts", threadSafe = true)
 public class HostsMojo extends AbstractMojo {
     @Parameter(property = "lab.hosts.simulated", defaultValue = "3")
     private int count;
@@ -38,8 +38,19 @@ public class HostsMojo extends AbstractMojo {
     @Parameter(property = "lab.hosts.file", required = true)
     private File hostsFile;
 
+    /** A module's hosts live around its lab (lab.skip), which needs Openfire (openfire.missing, set by openfire-dist:prepare). */
+    @Parameter
+    private boolean skip;
+
+    @Parameter(property = "openfire.missing")
+    private boolean openfireMissing;
+
     @Override
     public void execute() throws MojoFailureException {
+        if (skip || openfireMissing) {
+            getLog().info("lab: skipped" + (openfireMissing ? " (no Openfire)" : ""));
+            return;
+        }
         try (DockerClient machine = DockerClients.connect()) {
             SimulatedHosts.Plan plan = SimulatedHosts.Plan.of(hostImage, count, hostsFile.toPath().toAbsolutePath().getParent()).withLabRegistry();
             SimulatedHosts hosts = SimulatedHosts.start(machine, plan, getLog()::info);
