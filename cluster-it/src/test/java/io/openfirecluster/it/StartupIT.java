@@ -2,6 +2,7 @@ package io.openfirecluster.it;
 
 import io.openfirecluster.control.DockerLog;
 import io.openfirecluster.testsupport.Lab;
+import io.openfirecluster.topology.Format;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,9 +41,10 @@ class StartupIT {
                 lab.topology().dualStack() ? "dual-stack" : "IPv4", lab.nodes().size(), hosts == 0 ? "" : " across " + hosts + " Docker hosts",
                 Lab.seconds(start, milestone(lab, "db", "database system is ready to accept connections")),
                 Lab.seconds(start, nodesUp), Lab.seconds(start, formed), Lab.seconds(start, startedAt(lab, "lb"))));
+        Duration formedAfter = Duration.between(start, formed);
         peerFormed(lab.nodes().size()).ifPresent(peer -> Report.add(String.format(Locale.ROOT,
                 "start-up across %d Docker hosts: cluster formed %s after the start; on one host (cluster-it's lab) %s: ratio %.2f",
-                hosts, Lab.seconds(start, formed), peer, Duration.between(start, formed).toMillis() / 1000.0 / Double.parseDouble(peer.replace(" s", "")))));
+                hosts, Format.seconds(formedAfter), peer, formedAfter.toMillis() / 1000.0 / Double.parseDouble(peer.replace(" s", "")))));
         StringBuilder memory = new StringBuilder("memory:");
         for (String service : services) {
             memory.append(' ').append(service).append(' ').append(lab.memoryMiB(service)).append(" MiB");

@@ -102,6 +102,10 @@ abstract class AbstractLabMojo extends AbstractMojo {
     @Parameter(property = "openfire.missing", defaultValue = "false")
     private boolean openfireMissing;
 
+    /** Set by lab:hosts while the build runs: it made no simulated hosts for this module's lab (skipped, or a kernel without VXLAN). */
+    @Parameter(property = "lab.hosts.missing")
+    private boolean hostsMissing;
+
     /** Manual play (-Dplay): the user asked for a lab, so no Openfire is an error, not a NOT RUN. */
     @Parameter(property = "play")
     private String play;
@@ -126,8 +130,8 @@ abstract class AbstractLabMojo extends AbstractMojo {
                     ? ResolvedTopology.load(resolvedTopology.toPath()).topology()
                     : placement().place(shape().topology(new Shape.Blocks(network, subnet, ipv6 ? subnet6 : null, bind, dnsSuffix,
                             services, node, nodes, otherNodes, xmppDomain, nodesAlias)));
-            if (skip || openfireMissing) {
-                getLog().info("lab: skipped" + (openfireMissing ? " (no Openfire)" : ""));
+            if (skip || openfireMissing || hostsMissing) {
+                getLog().info("lab: skipped" + (openfireMissing ? " (no Openfire)" : hostsMissing ? " (no simulated Docker hosts)" : ""));
                 skipped(topology.validate());
                 return;
             }

@@ -22,6 +22,12 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "hosts", threadSafe = true)
 public class HostsMojo extends AbstractMojo {
+    /** The project property that tells the goals after this one whether it made the hosts ("false") or not ("true"). */
+    static final String MISSING = "lab.hosts.missing";
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private org.apache.maven.project.MavenProject project;
+
     @Parameter(property = "lab.hosts.simulated", defaultValue = "3")
     private int count;
 
@@ -47,13 +53,22 @@ public class HostsMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoFailureException {
+        // What comes after in this module (its lab, its tests) reads whether there are hosts to run on.
+        project.getProperties().setProperty(MISSING, "true");
         if (skip || openfireMissing) {
             getLog().info("lab: skipped" + (openfireMissing ? " (no Openfire)" : ""));
             return;
         }
         try (DockerClient machine = DockerClients.connect()) {
             SimulatedHosts.Plan plan = SimulatedHosts.Plan.of(hostImage, count, hostsFile.toPath().toAbsolutePath().getParent()).withLabRegistry();
-            SimulatedHosts hosts = SimulatedHosts.start(machine, plan, getLog()::info);
+            SimulatedHosts hosts;
+            try {
+                hosts = SimulatedHosts.start(machine, plan, getLog()::info);
+            } catch (SimulatedHosts.OverlayUnsupportedException noVxlan) {
+                // The one thing this machine truly cannot do: say so, and run nothing that needs it.
+                getLog().warn("NOT RUN: " + project.getName() + " (the lab across simulated Docker hosts and its tests): " + noVxlan.getMessage());
+                return;
+            }
             try {
                 hosts.startRegistry(registryImage, registryPort);
                 DockerHost.write(hosts.hosts().stream().map(host -> new DockerHost(host.name(), host.dockerHost(), host.address())).toList(), hostsFile.toPath());
@@ -62,6 +77,7 @@ public class HostsMojo extends AbstractMojo {
                 throw e instanceof IOException ? new LabException("cannot write " + hostsFile + ": " + e.getMessage()) : (LabException) e;
             }
             hosts.detach();
+            project.getProperties().setProperty(MISSING, "false");
             List<String> names = hosts.hosts().stream().map(SimulatedHosts.Host::name).toList();
             getLog().info("lab: " + names.size() + " simulated Docker hosts in a swarm, ready after " + io.openfirecluster.topology.Format.seconds(hosts.readyAfter())
                     + "; their engines are in " + hostsFile);
