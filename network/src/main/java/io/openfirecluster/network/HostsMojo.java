@@ -1,17 +1,16 @@
 package io.openfirecluster.network;
 
 import com.github.dockerjava.api.DockerClient;
-import io.openfirecluster.control.DockerClients;
 import io.openfirecluster.control.SimulatedHosts;
 import io.openfirecluster.topology.DockerHost;
+import io.openfirecluster.topology.Format;
 import io.openfirecluster.topology.LabException;
-import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Simulated Docker hosts to run the lab across, on this machine: {@code lab:hosts
@@ -21,12 +20,12 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Real machines need none of this: their hosts file is written by hand (docs/multihost.md).
  */
 @Mojo(name = "hosts", threadSafe = true)
-public class HostsMojo extends AbstractMojo {
+public class HostsMojo extends AbstractHostsMojo {
     /** The project property that tells the goals after this one whether it made the hosts ("false") or not ("true"). */
     static final String MISSING = "lab.hosts.missing";
 
     @Parameter(defaultValue = "${project}", readonly = true)
-    private org.apache.maven.project.MavenProject project;
+    private MavenProject project;
 
     @Parameter(property = "lab.hosts.simulated", defaultValue = "3")
     private int count;
@@ -41,52 +40,37 @@ public class HostsMojo extends AbstractMojo {
     @Parameter(property = "lab.hosts.registry.port", defaultValue = "5000")
     private int registryPort;
 
-    @Parameter(property = "lab.hosts.file", required = true)
-    private File hostsFile;
-
-    /** A module's hosts live around its lab (lab.skip), which needs Openfire (openfire.missing, set by openfire-dist:prepare). */
-    @Parameter
-    private boolean skip;
-
-    @Parameter(property = "openfire.missing")
-    private boolean openfireMissing;
+    /** What comes after in this module (its lab, its tests) reads whether there are hosts to run on. */
+    @Override
+    protected void skipped() {
+        project.getProperties().setProperty(MISSING, "true");
+    }
 
     @Override
-    public void execute() throws MojoFailureException {
-        // What comes after in this module (its lab, its tests) reads whether there are hosts to run on.
-        project.getProperties().setProperty(MISSING, "true");
-        if (skip || openfireMissing) {
-            getLog().info("lab: skipped" + (openfireMissing ? " (no Openfire)" : ""));
+    protected void execute(DockerClient machine, Path hostsFile) throws IOException {
+        skipped();
+        SimulatedHosts.Plan plan = SimulatedHosts.Plan.of(hostImage, count, hostsFile.toAbsolutePath().getParent()).withLabRegistry();
+        SimulatedHosts hosts;
+        try {
+            hosts = SimulatedHosts.start(machine, plan, getLog()::info);
+        } catch (SimulatedHosts.OverlayUnsupportedException noVxlan) {
+            // The one thing this machine truly cannot do: say so, and run nothing that needs it.
+            getLog().warn("NOT RUN: " + project.getName() + " (the lab across simulated Docker hosts and its tests): " + noVxlan.getMessage());
             return;
         }
-        try (DockerClient machine = DockerClients.connect()) {
-            SimulatedHosts.Plan plan = SimulatedHosts.Plan.of(hostImage, count, hostsFile.toPath().toAbsolutePath().getParent()).withLabRegistry();
-            SimulatedHosts hosts;
-            try {
-                hosts = SimulatedHosts.start(machine, plan, getLog()::info);
-            } catch (SimulatedHosts.OverlayUnsupportedException noVxlan) {
-                // The one thing this machine truly cannot do: say so, and run nothing that needs it.
-                getLog().warn("NOT RUN: " + project.getName() + " (the lab across simulated Docker hosts and its tests): " + noVxlan.getMessage());
-                return;
-            }
-            try {
-                hosts.startRegistry(registryImage, registryPort);
-                DockerHost.write(hosts.hosts().stream().map(host -> new DockerHost(host.name(), host.dockerHost(), host.address())).toList(), hostsFile.toPath());
-            } catch (LabException | IOException e) {
-                hosts.close();
-                throw e instanceof IOException ? new LabException("cannot write " + hostsFile + ": " + e.getMessage()) : (LabException) e;
-            }
-            hosts.detach();
-            project.getProperties().setProperty(MISSING, "false");
-            List<String> names = hosts.hosts().stream().map(SimulatedHosts.Host::name).toList();
-            getLog().info("lab: " + names.size() + " simulated Docker hosts in a swarm, ready after " + io.openfirecluster.topology.Format.seconds(hosts.readyAfter())
-                    + "; their engines are in " + hostsFile);
-            getLog().info("lab: start the lab on them: ./mvnw install -DskipITs -Dplay -Dlab.hosts=" + String.join(",", names)
-                    + " -Dimage.registry=127.0.0.1:" + registryPort + "; remove them with lab:hosts-down");
-        } catch (LabException e) {
-            throw new MojoFailureException(e.getMessage());
-        } catch (IOException e) {
-            throw new MojoFailureException("Docker: " + e.getMessage());
+        try {
+            hosts.startRegistry(registryImage, registryPort);
+            DockerHost.write(hosts.hosts().stream().map(host -> new DockerHost(host.name(), host.dockerHost(), host.address())).toList(), hostsFile);
+        } catch (LabException | IOException e) {
+            hosts.close();
+            throw e;
         }
+        hosts.detach();
+        project.getProperties().setProperty(MISSING, "false");
+        List<String> names = hosts.hosts().stream().map(SimulatedHosts.Host::name).toList();
+        getLog().info("lab: " + names.size() + " simulated Docker hosts in a swarm, ready after " + Format.seconds(hosts.readyAfter())
+                + "; their engines are in " + hostsFile);
+        getLog().info("lab: start the lab on them: ./mvnw install -DskipITs -Dplay -Dlab.hosts=" + String.join(",", names)
+                + " -Dimage.registry=127.0.0.1:" + registryPort + "; remove them with lab:hosts-down");
     }
 }
