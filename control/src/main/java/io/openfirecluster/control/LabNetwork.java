@@ -26,10 +26,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -60,7 +63,7 @@ public final class LabNetwork implements AutoCloseable {
         this.topology = topology;
         this.engines = engines;
         this.docker = topology.dockerHosts().isEmpty() ? engines.values().iterator().next() : manager(engines);
-        Map<String, DockerClient> byContainer = new java.util.HashMap<>();
+        Map<String, DockerClient> byContainer = new HashMap<>();
         for (LabService service : topology.services()) {
             byContainer.put(topology.holder(service), engine(service));
             byContainer.put(topology.container(service), engine(service));
@@ -79,7 +82,7 @@ public final class LabNetwork implements AutoCloseable {
     }
 
     static LabNetwork connect(Topology topology, Consumer<String> log, DockerClientConfig config) {
-        Map<String, DockerClient> engines = new java.util.LinkedHashMap<>();
+        Map<String, DockerClient> engines = new LinkedHashMap<>();
         if (topology.dockerHosts().isEmpty()) {
             engines.put("", DockerClients.connect(config));
         } else {
@@ -196,7 +199,7 @@ public final class LabNetwork implements AutoCloseable {
      * with Docker's timestamps) as LOGS/CONTAINER.log, when LOGS is not null.
      */
     public void down(java.nio.file.Path logs) {
-        java.util.concurrent.atomic.AtomicBoolean oldLogsRemoved = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean oldLogsRemoved = new AtomicBoolean();
         for (Map.Entry<String, DockerClient> engine : engines.entrySet()) {
             down(engine.getValue(), engine.getKey(), logs, oldLogsRemoved);
         }
@@ -205,7 +208,7 @@ public final class LabNetwork implements AutoCloseable {
             // Whatever else joined our network (a test's own container) is disconnected, not removed.
             Network inspected = docker.inspectNetworkCmd().withNetworkId(network.getId()).exec();
             // An overlay lists no containers where none of its own host's are attached.
-            for (String containerId : inspected.getContainers() == null ? java.util.Set.<String>of() : inspected.getContainers().keySet()) {
+            for (String containerId : inspected.getContainers() == null ? Set.<String>of() : inspected.getContainers().keySet()) {
                 docker.disconnectFromNetworkCmd().withNetworkId(network.getId()).withContainerId(containerId).withForce(true).exec();
             }
             docker.removeNetworkCmd(network.getId()).exec();
@@ -217,7 +220,7 @@ public final class LabNetwork implements AutoCloseable {
      * The services and holders of this lab that DOCKER runs (on HOST), services first; their logs
      * to LOGS, the earlier lab's removed before the first is saved (OLD_LOGS_REMOVED says whether).
      */
-    private void down(DockerClient docker, String host, java.nio.file.Path logs, java.util.concurrent.atomic.AtomicBoolean oldLogsRemoved) {
+    private void down(DockerClient docker, String host, java.nio.file.Path logs, AtomicBoolean oldLogsRemoved) {
         Containers containers = new Containers(docker);
         List<Container> holders = holders(docker);
         Set<String> holderRefs = new HashSet<>();
@@ -324,7 +327,7 @@ public final class LabNetwork implements AutoCloseable {
 
     /** The images each host needs for SERVICES: the holders' on every host, each service's on its own. */
     private Map<String, Set<String>> hostImages(List<LabService> services) {
-        Map<String, Set<String>> images = new java.util.LinkedHashMap<>();
+        Map<String, Set<String>> images = new LinkedHashMap<>();
         engines.keySet().forEach(host -> images.put(host, new TreeSet<>(List.of(holderImage))));
         for (LabService service : services) {
             if (!service.getImage().isEmpty()) {
