@@ -125,12 +125,13 @@ abstract class AbstractLabMojo extends AbstractMojo {
             throw new MojoFailureException("no lab: there is no Openfire distribution (see the NOT RUN line above): give -Dopenfire.dist=DIR|TARBALL"
                     + " and -Dhazelcast.plugin=JAR, put them in ~/.cache/openfire-cluster/, or add -Dopenfire.download=true (docs/your-openfire.md)");
         }
+        boolean skipping = skip || openfireMissing || hostsMissing;
         try {
             Topology topology = worksOnRunningLab() && resolvedTopology.isFile()
                     ? ResolvedTopology.load(resolvedTopology.toPath()).topology()
-                    : placement().place(shape().topology(new Shape.Blocks(network, subnet, ipv6 ? subnet6 : null, bind, dnsSuffix,
+                    : placement(!skipping).place(shape().topology(new Shape.Blocks(network, subnet, ipv6 ? subnet6 : null, bind, dnsSuffix,
                             services, node, nodes, otherNodes, xmppDomain, nodesAlias)));
-            if (skip || openfireMissing || hostsMissing) {
+            if (skipping) {
                 getLog().info("lab: skipped" + (openfireMissing ? " (no Openfire)" : hostsMissing ? " (no simulated Docker hosts)" : ""));
                 skipped(topology.validate());
                 return;
@@ -144,10 +145,14 @@ abstract class AbstractLabMojo extends AbstractMojo {
         }
     }
 
-    /** Where each service runs: the one Docker host, or the hosts of lab.hosts as the hosts file reaches them. */
-    private Placement placement() {
+    /**
+     * Where each service runs: the one Docker host, or the hosts of lab.hosts, which the hosts file
+     * says how to REACH (a skipped lab reaches none: its files name the hosts only, and a module's
+     * simulated hosts, with their file, are not made then either).
+     */
+    private Placement placement(boolean reach) {
         Placement placed = Placement.parse(hosts, placement);
-        return placed.spansHosts() ? placed.on(DockerHost.read(hostsFile.toPath()), hostsFile.toString()) : placed;
+        return placed.spansHosts() && reach ? placed.on(DockerHost.read(hostsFile.toPath()), hostsFile.toString()) : placed;
     }
 
     /** The configured shape; one line for an unknown name. */
