@@ -21,7 +21,7 @@ WITH RECURSIVE salt AS (
     FROM (SELECT hmac(salt.bytes || '\x00000001'::bytea, convert_to('${user_password}', 'UTF8'), 'sha1') AS u1
           FROM salt) AS first
     UNION ALL
-    SELECT i + 1, next_u, acc # ('x' || encode(next_u, 'hex'))::bit(160)
+    SELECT i + 1, next_u, (acc # ('x' || encode(next_u, 'hex'))::bit(160))::bit(160)
     FROM (SELECT i, acc, hmac(u, convert_to('${user_password}', 'UTF8'), 'sha1') AS next_u
           FROM hi, salt WHERE i < salt.iterations) AS step
 ), salted AS (

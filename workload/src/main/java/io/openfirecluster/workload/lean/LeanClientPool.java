@@ -119,7 +119,12 @@ public final class LeanClientPool implements AutoCloseable {
                 selector.select(this::ready, waitMillis());
                 Runnable task;
                 while ((task = tasks.poll()) != null) {
-                    task.run();
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        // A caller's task that failed must not take every other connection down with the thread.
+                        System.err.println("[lean] a task on the selector thread failed: " + e);
+                    }
                 }
                 startDueLogins();
             }
@@ -195,6 +200,9 @@ public final class LeanClientPool implements AutoCloseable {
             }
         } catch (IOException e) {
             connection.session.connectionLost("connection to " + connection.session.login().entry() + " failed: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // A fault of this session (or of an event handler) ends this session only.
+            connection.session.connectionLost("client error: " + e);
         }
     }
 

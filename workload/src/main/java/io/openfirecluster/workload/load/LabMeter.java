@@ -70,7 +70,7 @@ final class LabMeter {
         }
     }
 
-    /** "xmpp1 3334 sessions 412 MiB CPU +12.3 s" for each node, CPU since BEFORE. */
+    /** "xmpp1 3334 sessions 412 MiB CPU +12.3 s" for each node, CPU since BEFORE (none for a node BEFORE lacks). */
     static String describe(Map<String, NodeReading> now, Map<String, NodeReading> before) {
         StringBuilder line = new StringBuilder();
         for (NodeReading reading : now.values()) {
@@ -80,8 +80,11 @@ final class LabMeter {
             if (!line.isEmpty()) {
                 line.append("; ");
             }
-            line.append(String.format(java.util.Locale.ROOT, "%s %d sessions %d MiB CPU +%.1f s", reading.node(), reading.sessions(),
-                    reading.memoryBytes() < 0 ? -1 : reading.memoryBytes() >> 20, cpu));
+            line.append(String.format(java.util.Locale.ROOT, "%s %d sessions %d MiB", reading.node(), reading.sessions(),
+                    reading.memoryBytes() < 0 ? -1 : reading.memoryBytes() >> 20));
+            if (earlier != null) {
+                line.append(String.format(java.util.Locale.ROOT, " CPU +%.1f s", cpu));
+            }
         }
         return line.toString();
     }
