@@ -19,7 +19,7 @@ public final class DbFlyway {
     public static final String BASE_LOCATION = "classpath:db/migration";
 
     /** The datasets of this module; each name is also its Flyway location. */
-    public static final List<String> DATASETS = List.of("rooms-50", "rooms-10000", "messages");
+    public static final List<String> DATASETS = List.of("rooms-50", "rooms-10000", "messages", "users-10000");
 
     private static final String CONFIG = "db/flyway.conf";
 

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -27,6 +29,7 @@ class DatasetIT {
             apply(db, "rooms-10000", Map.of("ofmucroom", 10_000L, "ofmucaffiliation", 10_000L));
             apply(db, "rooms-50", Map.of("ofmucroom", 50L, "ofmucaffiliation", 50L));
             apply(db, "messages", Map.of("ofmucconversationlog", 300_000L));
+            apply(db, "users-10000", Map.of("ofuser", 10_000L));
 
             // The ids Openfire takes next are past every id the datasets used, and none is used twice.
             assertEquals(db.count("SELECT max(roomID) + 1 FROM ofMucRoom"),
@@ -39,6 +42,16 @@ class DatasetIT {
             assertEquals(150_000L, db.count("SELECT count(*) FROM ofMucConversationLog l"
                     + " JOIN ofMucRoom r ON r.roomID = l.roomID WHERE r.name = 'muc1'"));
             assertEquals(300_000L, db.count("SELECT count(DISTINCT messageID) FROM ofMucConversationLog"));
+
+            // The load accounts carry the seed's kind of credentials, and the keys computed in SQL
+            // are the ones Java's PBKDF2 derives from the password and the stored salt.
+            assertEquals(10_000L, db.count("SELECT count(*) FROM ofUser WHERE username LIKE 'load%'"
+                    + " AND plainPassword IS NULL AND encryptedPassword IS NULL AND iterations = 4096"));
+            List<Object> load = db.query("SELECT salt, storedKey, serverKey FROM ofUser WHERE username = 'load10000'").get(0);
+            Scram expected = Scram.create(Db.USER_PASSWORD, Base64.getDecoder().decode((String) load.get(0)), Scram.ITERATIONS);
+            assertEquals(expected.storedKey(), load.get(1), "storedKey of load10000");
+            assertEquals(expected.serverKey(), load.get(2), "serverKey of load10000");
+            assertEquals(0L, db.count("SELECT count(*) FROM pg_extension WHERE extname = 'pgcrypto'"), "pgcrypto left behind");
 
             // With all datasets named, Flyway validates and has nothing left to do.
             Flyway all = DbFlyway.configure(db.url(), DbFlyway.DATASETS.toArray(String[]::new)).load();
