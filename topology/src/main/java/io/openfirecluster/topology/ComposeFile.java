@@ -8,7 +8,6 @@ import org.yaml.snakeyaml.DumperOptions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What runs in the holders, rendered from the topology as a docker-compose file (format 2.4) that
