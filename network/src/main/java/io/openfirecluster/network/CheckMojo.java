@@ -9,6 +9,7 @@ import io.openfirecluster.control.LabNetwork;
 import io.openfirecluster.topology.LabException;
 import java.io.File;
 import java.io.IOException;
+import javax.xml.stream.XMLInputFactory;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -69,6 +70,7 @@ public class CheckMojo extends AbstractLabMojo {
         }
         LabClients.trustLabCa(labCa.toPath());
         initializeSmackResolver();
+        keepSmackOnTheJdksStax();
         try {
             getLog().info("the XMPP client library logs to " + ClientLog.toFile(reports.toPath()));
             ScenarioRun.Outcome outcome = ScenarioRun.run(lab, run, plan, reports.toPath(), getLog()::info);
@@ -81,6 +83,18 @@ public class CheckMojo extends AbstractLabMojo {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MojoFailureException("interrupted");
+        }
+    }
+
+    /**
+     * This plugin also carries Aalto (lab:load's non-blocking parser), which registers itself as
+     * the JVM's StAX provider; Smack's parser found it that way and broke on presence stanzas in
+     * the lab's tests. The JDK's own provider is named here, the lookup's first rule, unless the
+     * user named one.
+     */
+    private static void keepSmackOnTheJdksStax() {
+        if (System.getProperty(XMLInputFactory.class.getName()) == null) {
+            System.setProperty(XMLInputFactory.class.getName(), "com.sun.xml.internal.stream.XMLInputFactoryImpl");
         }
     }
 

@@ -39,6 +39,11 @@ final class HtmlReport {
      * history files that could not be read or checked, with why.
      */
     static String render(String title, List<HtmlScenario.Run> runs, List<String> unreadable) {
+        return render(title, runs, unreadable, List.of());
+    }
+
+    /** The page, followed by LOADS: the load runs' sections (see {@link HtmlLoad}). */
+    static String render(String title, List<HtmlScenario.Run> runs, List<String> unreadable, List<String> loads) {
         Html html = new Html();
         html.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").text(title).raw("</title>\n")
                 .raw("<style>\n").raw(STYLE).raw("</style>\n</head>\n<body>\n");
@@ -56,6 +61,7 @@ final class HtmlReport {
             html.raw("</ul>\n");
         }
         runs.forEach(run -> html.raw(HtmlScenario.render(run)));
+        loads.forEach(html::raw);
         return html.raw("</body>\n</html>\n").toString();
     }
 

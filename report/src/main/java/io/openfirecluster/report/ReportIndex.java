@@ -46,12 +46,29 @@ public final class ReportIndex {
             }
         }
         runs.sort(Comparator.comparing((HtmlScenario.Run run) -> run.history().start()).thenComparing(HtmlScenario.Run::fileBase));
-        String title = "Consistency runs in " + directory.toAbsolutePath().normalize().getFileName();
+        List<String> loads = new ArrayList<>();
+        for (Path file : loadResults(directory)) {
+            try {
+                String base = file.getFileName().toString().replaceAll("\\.json$", "");
+                loads.add(HtmlLoad.render(LoadReport.read(file), base));
+            } catch (IOException | RuntimeException e) {
+                unreadable.add(file.getFileName() + ": " + e.getMessage());
+            }
+        }
+        String title = (runs.isEmpty() && !loads.isEmpty() ? "Load runs in " : "Consistency runs in ") + directory.toAbsolutePath().normalize().getFileName();
         Path index = directory.resolve(FILE);
         Path partial = directory.resolve(FILE + ".part");
-        Files.writeString(partial, HtmlReport.render(title, runs, unreadable), StandardCharsets.UTF_8);
+        Files.writeString(partial, HtmlReport.render(title, runs, unreadable, loads), StandardCharsets.UTF_8);
         Files.move(partial, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return index;
+    }
+
+    /** The load runs' results (load-PROFILE.json), the latest of each profile. */
+    private static List<Path> loadResults(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(file -> LoadReport.RESULT.matcher(file.getFileName().toString()).matches() && Files.isRegularFile(file))
+                    .sorted().toList();
+        }
     }
 
     private static List<Path> histories(Path directory) throws IOException {

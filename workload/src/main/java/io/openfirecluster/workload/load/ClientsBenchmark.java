@@ -53,7 +53,7 @@ public final class ClientsBenchmark {
         try {
             plan = ClientsPlan.from(System.getProperties());
             topology = topology(plan.topology());
-            entries = entries(plan.entries(), topology);
+            entries = entries("clients.entries", plan.entries(), topology);
         } catch (IllegalArgumentException e) {
             System.err.println("[load] " + e.getMessage());
             System.exit(2);
@@ -167,11 +167,11 @@ public final class ClientsBenchmark {
     }
 
     /** The named entry points at the host ports the lab publishes them on. */
-    static List<Endpoint> entries(List<String> names, ResolvedTopology topology) {
+    static List<Endpoint> entries(String property, List<String> names, ResolvedTopology topology) {
         List<Endpoint> entries = new ArrayList<>();
         for (String name : names) {
             if (!topology.hasService(name) || !(name.equals("lb") || topology.nodes().contains(name))) {
-                throw new IllegalArgumentException("clients.entries: '" + name + "' is not an entry point of this lab: use lb or one of " + topology.nodes());
+                throw new IllegalArgumentException(property + ": '" + name + "' is not an entry point of this lab: use lb or one of " + topology.nodes());
             }
             int port = name.equals("lb") ? topology.hostPort("lb", 55222) : topology.hostPort(name, 5222);
             entries.add(new Endpoint(name, topology.bind(name), port, topology.domain(name).isEmpty() ? LabClients.DOMAIN : topology.domain(name)));

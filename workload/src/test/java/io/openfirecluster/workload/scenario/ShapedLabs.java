@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Topologies as the lab's shapes make them from the root pom's blocks (db, lb, three nodes), for the scenario tests. */
-final class ShapedLabs {
+public final class ShapedLabs {
     static final String SUFFIX = "localhost.example";
     static final String HOME = "xmpp." + SUFFIX;
     static final String OTHER = "otherxmpp." + SUFFIX;
@@ -21,7 +21,7 @@ final class ShapedLabs {
     }
 
     /** The lab of SHAPE (cluster, cluster-with-federation, federation) with three cluster nodes. */
-    static Topology of(String shape) {
+    public static Topology of(String shape) {
         Shape.Blocks blocks = new Shape.Blocks("scenario-test", "172.60.102.0/24", null, "127.0.0.1", SUFFIX, List.of(
                 new LabService("db", 11, List.of(), List.of("5432:5432")).run("lab/db:1", "postgres", List.of(), Map.of()),
                 new LabService("lb", 99, List.of(), List.of("55222:55222", "5269:5269", "5270:5270")).run("lab/lb:1", "nginx", List.of("nodes"), Map.of())),

@@ -1,0 +1,91 @@
+package io.openfirecluster.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.openfirecluster.db.DbFlyway;
+import io.openfirecluster.report.LoadReport;
+import io.openfirecluster.report.LoadResult;
+import io.openfirecluster.testsupport.Lab;
+import io.openfirecluster.workload.load.LoadPlan;
+import io.openfirecluster.workload.load.LoadRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * lab:load's mechanism, short: a few hundred lean clients through the load balancer and every
+ * node, two steps of the capacity curve, and a crashed node's clients coming back through the
+ * load balancer. The figures go to the build's report. Profile {@code load} of this module runs
+ * the same at full scale, with the rolling restart too (load.* properties; docs/load.md).
+ * (Its own failsafe run: the lean client's parser, Aalto, must not be the StAX of the Smack tests.)
+ */
+class LoadIT {
+    private static final int CLIENTS = Integer.getInteger("load.clients", 300);
+    private static final String RATE = System.getProperty("load.rate", "50");
+
+    @BeforeAll
+    static void loadAccounts() {
+        Lab lab = Lab.get();
+        String url = "jdbc:postgresql://127.0.0.1:" + lab.topology().hostPort("db", 5432) + "/" + System.getProperty("db.name", "openfire");
+        DbFlyway.configure(url, "classpath:users-10000").load().migrate();
+    }
+
+    private static LoadRun.Outcome run(String... pairs) throws Exception {
+        Lab lab = Lab.get();
+        Map<String, String> properties = new HashMap<>();
+        properties.put("lab.clients", String.valueOf(CLIENTS));
+        for (int i = 0; i < pairs.length; i += 2) {
+            properties.put(pairs[i], pairs[i + 1]);
+        }
+        LoadPlan plan = LoadPlan.from(properties, lab.topology());
+        return LoadRun.run(lab.network(), lab.topology(), plan, Path.of(System.getProperty("lab.reports")), System.out::println);
+    }
+
+    @Test
+    void theCurveStepsUpAndEveryMessageOfAStepWithinTheLimitArrives() throws Exception {
+        LoadRun.Outcome outcome = run("lab.load.rate", RATE, "lab.load.factor", System.getProperty("load.factor", "4"),
+                "lab.load.step", System.getProperty("load.step", "10s"), "lab.load.steps", System.getProperty("load.steps", "2"));
+        LoadResult result = outcome.result();
+        assertEquals(CLIENTS, result.clientsReached(), "every client logged in: " + result.shortfall());
+        assertFalse(result.steps().isEmpty(), "the curve ran a step");
+        LoadResult.LoadStep first = result.steps().get(0);
+        assertTrue(first.sent() > 0, "the first step sent messages");
+        assertTrue(first.withinLimit(), RATE + " messages a second among " + CLIENTS + " clients arrive, p99 within 1 s: " + first);
+        assertTrue(Files.readString(outcome.files().index()).contains("Capacity curve"), "index.html shows the curve");
+        Report.add("load curve " + LoadReport.kneeLine("lab", result) + "; " + result.stop());
+    }
+
+    @Test
+    void aCrashedNodesClientsComeBackThroughTheLoadBalancer() throws Exception {
+        LoadRun.Outcome outcome = run("lab.load.profile", "crash", "lab.load.rate", RATE);
+        LoadResult.Failover crash = outcome.result().failovers().get(0);
+        assertTrue(crash.carried() > 0, "the crashed node carried clients: " + crash);
+        assertTrue(crash.dropped() > 0, "the crashed node's clients dropped");
+        assertEquals(crash.dropped(), crash.back(), "every dropped client logged in again through the load balancer");
+        assertTrue(Double.isFinite(crash.rejoinSeconds()), "the node rejoined the cluster");
+        Report.add(String.format(Locale.ROOT, "load %s under %d clients: %d of its %d sessions dropped, all back in %.1f s at %.1f logins/s, rejoined after %.1f s; %d sent, %d lost, %d late",
+                crash.action(), CLIENTS, crash.dropped(), crash.carried(), crash.allBackSeconds(), crash.loginRate(), crash.rejoinSeconds(),
+                crash.sent(), crash.lost(), crash.late()));
+    }
+
+    @Test
+    void everyNodeRestartedInTurnGetsItsClientsBackAndRejoins() throws Exception {
+        assumeTrue(Boolean.getBoolean("load.rolling"), "NOT RUN: the rolling restart takes minutes a node: profile load (-Pload) runs it");
+        LoadRun.Outcome outcome = run("lab.load.profile", "rolling", "lab.load.rate", RATE);
+        assertEquals(Lab.get().nodes().size(), outcome.result().failovers().size(), "every node restarted once");
+        for (LoadResult.Failover restart : outcome.result().failovers()) {
+            assertEquals(restart.dropped(), restart.back(), "every client of " + restart.action() + " logged in again");
+            assertTrue(Double.isFinite(restart.rejoinSeconds()), restart.action() + ": the node rejoined the cluster");
+            Report.add(String.format(Locale.ROOT, "load %s under %d clients: %d dropped, all back in %.1f s at %.1f logins/s, rejoined after %.1f s; %d sent, %d lost, %d late",
+                    restart.action(), CLIENTS, restart.dropped(), restart.allBackSeconds(), restart.loginRate(), restart.rejoinSeconds(),
+                    restart.sent(), restart.lost(), restart.late()));
+        }
+    }
+}

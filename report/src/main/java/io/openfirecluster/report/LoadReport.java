@@ -1,0 +1,114 @@
+package io.openfirecluster.report;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A load run's files: {@code load-PROFILE.json} (the {@link LoadResult}, which the directory's
+ * {@code index.html} is made from again, with its charts) and {@code load-PROFILE.md} (the same
+ * in a table, for a terminal or a pull request).
+ */
+public final class LoadReport {
+    /** The result files of load runs in a report directory (not their histories). */
+    static final Pattern RESULT = Pattern.compile("load-([a-z]+)\\.json");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** What a run wrote. */
+    public record Files(Path json, Path markdown, Path index) {
+    }
+
+    private LoadReport() {
+    }
+
+    /** Writes RESULT as DIRECTORY/BASE.json and .md and makes the directory's index.html again. */
+    public static Files write(LoadResult result, Path directory, String base) throws IOException {
+        Path json = directory.resolve(base + ".json");
+        JSON.writeValue(json.toFile(), result);
+        Path markdown = directory.resolve(base + ".md");
+        java.nio.file.Files.writeString(markdown, markdown(result), StandardCharsets.UTF_8);
+        return new Files(json, markdown, ReportIndex.write(directory));
+    }
+
+    public static LoadResult read(Path json) throws IOException {
+        return JSON.readValue(json.toFile(), LoadResult.class);
+    }
+
+    /** The run as Markdown: the plan, the steps or failovers in a table, the checker's line. */
+    static String markdown(LoadResult result) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Load: ").append(result.profile()).append(" (").append(result.start()).append(")\n\n");
+        md.append("- plan: ").append(result.plan()).append('\n');
+        md.append("- nodes: ").append(result.nodesJvm()).append('\n');
+        md.append("- clients: ").append(result.clientsReached()).append(" of ").append(result.clientsPlanned()).append(" logged in\n");
+        if (!result.shortfall().isEmpty()) {
+            md.append("- **short of the plan**: ").append(result.shortfall()).append('\n');
+        }
+        md.append("- ended: ").append(result.stop()).append('\n');
+        md.append("- ").append(kneeLine("lab", result)).append('\n');
+        md.append("- checker: ").append(result.checker()).append("\n\n");
+        if (!result.steps().isEmpty()) {
+            md.append(stepsTable(result.steps(), result.knee()));
+        }
+        if (!result.tsung().isEmpty()) {
+            md.append("\nTsung, same lab, same plan:\n\n").append(stepsTable(result.tsung(), result.tsungKnee()));
+        }
+        if (!result.failovers().isEmpty()) {
+            md.append("| action | sessions on it | dropped | back | all back after | logins/s taken | rejoined after | sent | lost | late |\n");
+            md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+            for (LoadResult.Failover failover : result.failovers()) {
+                md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %s | %.1f | %s | %d | %d | %d |%n", failover.action(), failover.carried(),
+                        failover.dropped(), failover.back(), seconds(failover.allBackSeconds()), failover.loginRate(),
+                        seconds(failover.rejoinSeconds()), failover.sent(), failover.lost(), failover.late()));
+            }
+        }
+        return md.toString();
+    }
+
+    /** "lab: knee 800 msg/s (p99 120.0 ms), 1000 clients" or why there is none. */
+    public static String kneeLine(String tool, LoadResult result) {
+        return result.kneeStep().map(step -> String.format(Locale.ROOT, "%s: %d clients, knee %.0f msg/s offered, %.0f delivered, p99 at knee %s, client CPU %.2f s per 1000 msgs",
+                        tool, result.clientsReached(), step.offeredRate(), step.sent() == 0 ? 0 : step.offeredRate() * step.delivered() / step.sent(),
+                        millis(step.p99Millis()), step.cpuPerThousand()))
+                .orElse(tool + ": " + result.clientsReached() + " clients, no step within the limit" + (result.steps().isEmpty() ? " (no curve)" : ""));
+    }
+
+    static String stepsTable(java.util.List<LoadResult.LoadStep> steps, int knee) {
+        StringBuilder md = new StringBuilder();
+        md.append("| step | asked msg/s | offered | delivered | missing | late | p50 | p99 | max | server delivered/s | client CPU s/1000 | nodes |\n");
+        md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        for (int i = 0; i < steps.size(); i++) {
+            LoadResult.LoadStep step = steps.get(i);
+            StringBuilder nodes = new StringBuilder();
+            for (LoadResult.NodeLoad node : step.nodes()) {
+                nodes.append(nodes.isEmpty() ? "" : "; ").append(String.format(Locale.ROOT, "%s %d sessions %d MiB %.2f cores", node.node(), node.sessions(),
+                        node.memoryBytes() < 0 ? -1 : node.memoryBytes() >> 20, node.cpuCores()));
+            }
+            md.append(String.format(Locale.ROOT, "| %d%s | %.0f | %.0f | %d | %d | %d | %s | %s | %s | %s | %.2f | %s |%n", i + 1, i == knee ? " (knee)" : "",
+                    step.askedRate(), step.offeredRate(), step.delivered(), step.missing(), step.late(), millis(step.p50Millis()),
+                    millis(step.p99Millis()), millis(step.maxMillis()), step.serverDelivered() < 0 ? "-" : String.format(Locale.ROOT, "%.0f", step.serverDelivered()),
+                    step.cpuPerThousand(), nodes));
+        }
+        return md.toString();
+    }
+
+    static String millis(double millis) {
+        if (Double.isNaN(millis)) {
+            return "-";
+        }
+        if (Double.isInfinite(millis)) {
+            return "missing";
+        }
+        return millis < 1000 ? String.format(Locale.ROOT, "%.1f ms", millis) : String.format(Locale.ROOT, "%.2f s", millis / 1000);
+    }
+
+    static String seconds(double seconds) {
+        return Double.isNaN(seconds) ? "never" : String.format(Locale.ROOT, "%.1f s", seconds);
+    }
+}

@@ -1,0 +1,95 @@
+package io.openfirecluster.workload.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.openfirecluster.topology.ResolvedTopology;
+import io.openfirecluster.workload.scenario.ShapedLabs;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LoadPlanTest {
+    private static ResolvedTopology cluster;
+    private static ResolvedTopology federation;
+
+    @BeforeAll
+    static void labs(@TempDir Path dir) throws IOException {
+        ResolvedTopology.write(ShapedLabs.of("cluster"), dir.resolve("cluster.properties"));
+        ResolvedTopology.write(ShapedLabs.of("federation"), dir.resolve("federation.properties"));
+        cluster = ResolvedTopology.load(dir.resolve("cluster.properties"));
+        federation = ResolvedTopology.load(dir.resolve("federation.properties"));
+    }
+
+    private static LoadPlan plan(ResolvedTopology lab, String... pairs) {
+        Map<String, String> properties = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            properties.put(pairs[i], pairs[i + 1]);
+        }
+        return LoadPlan.from(properties, lab);
+    }
+
+    private static String refused(ResolvedTopology lab, String... pairs) {
+        return assertThrows(IllegalArgumentException.class, () -> plan(lab, pairs)).getMessage();
+    }
+
+    @Test
+    void theDefaultCurveSpreadsClientsOverTheBalancerAndEveryNode() {
+        LoadPlan plan = plan(cluster);
+        assertEquals(LoadPlan.Profile.CURVE, plan.profile());
+        assertEquals(List.of("lb", "xmpp1", "xmpp2", "xmpp3"), plan.entries());
+        assertEquals(1000, plan.clients());
+        assertEquals(800.0, plan.rate(3));
+        assertEquals(Duration.ofSeconds(1), plan.limit());
+    }
+
+    @Test
+    void aFailoverLogsItsClientsInThroughTheBalancerAndCrashesTheSecondNode() {
+        LoadPlan plan = plan(cluster, "lab.load.profile", "crash");
+        assertEquals(List.of("lb"), plan.entries());
+        assertEquals("xmpp2", plan.node());
+    }
+
+    @Test
+    void aNegativeRateIsRefusedWithAValueThatWorks() {
+        assertEquals("lab.load.rate: -5 is no rate: give messages per second, all clients together above 0, e.g. -Dlab.load.rate=100",
+                refused(cluster, "lab.load.rate", "-5"));
+        assertEquals("lab.load.login.rate: 0 is no rate: give logins per second above 0, e.g. -Dlab.load.login.rate=30",
+                refused(cluster, "lab.load.login.rate", "0"));
+    }
+
+    @Test
+    void moreClientsThanSeededUsersAreRefused() {
+        assertEquals("lab.clients: 10001 clients but the lab has 10000 load accounts (load1..load10000, db dataset users-10000): give at most 10000",
+                refused(cluster, "lab.clients", "10001"));
+    }
+
+    @Test
+    void anUnknownProfileIsRefused() {
+        assertEquals("lab.load.profile: 'storm' is no load profile: use curve, crash or rolling", refused(cluster, "lab.load.profile", "storm"));
+    }
+
+    @Test
+    void anEntryPointTheLabLacksIsRefused() {
+        assertEquals("lab.load.entries: 'xmpp7' is not an entry point of this lab: use lb, xmpp1, xmpp2, xmpp3",
+                refused(cluster, "lab.load.entries", "lb,xmpp7"));
+    }
+
+    @Test
+    void aFailoverNeedsALoadBalancer() {
+        assertEquals("lab.load.profile=crash: the clients of a node that goes log in again through the load balancer, and this lab has none: use the cluster shape",
+                refused(federation, "lab.load.profile", "crash"));
+    }
+
+    @Test
+    void aFactorThatDoesNotRaiseTheRateAndABadDurationAreRefused() {
+        assertEquals("lab.load.factor: 1 does not raise the rate: give a factor above 1, e.g. 2", refused(cluster, "lab.load.factor", "1"));
+        assertEquals("lab.load.step: 'soon' is not a duration: give e.g. -Dlab.load.step=30s", refused(cluster, "lab.load.step", "soon"));
+    }
+}
