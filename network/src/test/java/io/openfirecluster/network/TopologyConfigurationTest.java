@@ -41,7 +41,7 @@ class TopologyConfigurationTest {
         assertEquals(List.of("conference.xmpp2.${lab.dns.suffix}", "${lab.nodes.alias}"), xmpp2.getAliases());
         assertEquals(List.of("db"), xmpp2.getAfter());
         Map<String, String> env = xmpp2.getEnv();
-        assertEquals(List.of("DB_HOST", "DEBUG", "HAZELCAST_OPTS", "JVM_TUNING"), env.keySet().stream().sorted().toList());
+        assertEquals(List.of("DB_HOST", "DEBUG", "HAZELCAST_OPTS", "JAVA_HEAP", "JVM_TUNING"), env.keySet().stream().sorted().toList());
         assertEquals("db.${lab.dns.suffix}", env.get("DB_HOST"));
         assertEquals(List.of("db", "lb"), parameters.services.stream().map(LabService::getName).toList());
         assertEquals(5, parameters.services.get(1).getPorts().size());
