@@ -24,6 +24,7 @@ public final class TsungMain {
             plan = new TsungPlan(Integer.parseInt(property("tsung.users", "500")), Double.parseDouble(property("tsung.rate", "20")),
                     property("tsung.entry", "lb"), rates(property("tsung.steps", "100,200,400")),
                     Duration.ofSeconds(Long.parseLong(property("tsung.step.seconds", "15"))), Integer.parseInt(property("tsung.body", "64")),
+                    Duration.ofSeconds(Long.parseLong(property("tsung.drain.seconds", "10"))),
                     property("xmpp.domain", TsungPlan.DOMAIN), TsungPlan.PREFIX, property("user.password", TsungPlan.PASSWORD));
             if (!Files.isRegularFile(topologyFile)) {
                 throw new IllegalArgumentException("no running lab's topology at " + topologyFile + ": start the lab (./mvnw install -DskipITs -Dplay) or give -Dlab.topology=");
@@ -47,7 +48,7 @@ public final class TsungMain {
         for (TsungResult.Step step : result.steps()) {
             System.out.println("[tsung] step " + step);
         }
-        System.out.println("[tsung] delivered after the last step: " + result.lateDelivered() + "; Tsung errors " + result.errors()
+        System.out.println("[tsung] delivered in the " + result.plan().drain().toSeconds() + " s drain after the last step: " + result.lateDelivered() + "; Tsung errors " + result.errors()
                 + "; Tsung CPU " + Format.decimal(result.cpuSeconds()) + " s in all; exit " + result.exitCode());
     }
 

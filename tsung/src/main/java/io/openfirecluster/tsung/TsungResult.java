@@ -8,7 +8,7 @@ import java.util.Map;
  * What one Tsung run did: the users Tsung LAUNCHED, the LOGINS it completed (its transaction
  * "login": stream, SASL PLAIN, bind, session, presence) and the users LOGGED_IN (through login and
  * at the first barrier), the login phase's seconds and Tsung CPU, each step's {@link Step}, what
- * the nodes delivered after the last step's reading (until Tsung had closed its users), Tsung's
+ * the nodes delivered after the last step's reading during the plan's drain (users still online), Tsung's
  * errors by name, its container's CPU seconds in all, and Tsung's exit code.
  */
 public record TsungResult(TsungPlan plan, long launched, long logins, long loggedIn, double loginSeconds, double loginCpuSeconds, List<Step> steps,

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 /**
  * Runs a {@link TsungPlan} against the running lab: renders tsung.xml, starts the Tsung image on
  * the lab network, reads the nodes' chat counters and Tsung's CPU at each barrier of the run (all
- * users logged in; each step sent), waits for Tsung to end within a deadline the plan gives, and
+ * users logged in; each step sent; drained), waits for Tsung to end within a deadline the plan gives, and
  * removes the container whatever happens.
  */
 public final class TsungRun {
@@ -48,7 +48,7 @@ public final class TsungRun {
             log.accept("tsung: " + tsung.name() + " started: " + plan.users() + " users at " + plan.loginRate() + "/s through " + entry.getName()
                     + ", steps " + plan.steps() + " msg/s of " + plan.step().toSeconds() + " s; deadline " + limit.toSeconds() + " s");
             Instant deadline = Instant.now().plus(limit);
-            int barriers = plan.steps().size() + 1;
+            int barriers = plan.steps().size() + 2;
             List<ServerMeter.Reading> readings = new ArrayList<>();
             Map<Integer, Double> cpu = new HashMap<>();
             OptionalInt exit = OptionalInt.empty();
@@ -63,7 +63,8 @@ public final class TsungRun {
                     int barrier = readings.size();
                     readings.add(meter.read());
                     cpu.put(barrier, tsung.cpuSeconds().orElse(Double.NaN));
-                    log.accept("tsung: " + (barrier == 0 ? "users logged in" : "step " + barrier + " sent") + ", server " + readings.get(barrier).sum());
+                    log.accept("tsung: " + (barrier == 0 ? "users logged in" : barrier < barriers - 1 ? "step " + barrier + " sent" : "drained")
+                            + ", server " + readings.get(barrier).sum());
                     continue;
                 }
                 if (poll % END_EVERY == END_EVERY - 1) {
@@ -76,7 +77,6 @@ public final class TsungRun {
                     pause(POLL);
                 }
             }
-            ServerMeter.Reading end = meter.read();
             double cpuTotal = tsung.cpuSeconds().orElse(Double.NaN);
             TsungStats stats = tsung.stats();
             Map<Integer, Long> users = BarrierCounts.parse(tsung.barrierCounts());
@@ -84,12 +84,12 @@ public final class TsungRun {
                 throw new LabException("Tsung ended (exit " + exit.getAsInt() + ") after " + readings.size() + " of " + barriers
                         + " barriers; its errors " + stats.errors() + ": " + tsung.tail());
             }
-            return result(plan, start, readings, cpu, end, cpuTotal, stats, users, exit.getAsInt());
+            return result(plan, start, readings, cpu, cpuTotal, stats, users, exit.getAsInt());
         }
     }
 
     private static TsungResult result(TsungPlan plan, ServerMeter.Reading start, List<ServerMeter.Reading> readings, Map<Integer, Double> cpu,
-                                      ServerMeter.Reading end, double cpuTotal, TsungStats stats, Map<Integer, Long> users, int exit) {
+                                      double cpuTotal, TsungStats stats, Map<Integer, Long> users, int exit) {
         List<TsungResult.Step> steps = new ArrayList<>();
         for (int k = 0; k < plan.steps().size(); k++) {
             ServerMeter.Reading before = readings.get(k);
@@ -101,7 +101,8 @@ public final class TsungRun {
                     counted.chatIn(), counted.chatOut(), seconds(before.at(), after.at()), users.getOrDefault(k + 1, 0L),
                     cpu.get(k + 1) - cpu.get(k), silent));
         }
-        long late = end.sum().since(readings.get(readings.size() - 1).sum()).chatOut();
+        int last = plan.steps().size();
+        long late = readings.get(last + 1).sum().since(readings.get(last).sum()).chatOut();
         return new TsungResult(plan, stats.counter("users_count"), stats.transactions("login"), users.getOrDefault(0, 0L), seconds(start.at(), readings.get(0).at()), cpu.get(0),
                 steps, late, stats.errors(), cpuTotal, exit);
     }
@@ -131,7 +132,8 @@ public final class TsungRun {
         for (int k = 0; k < plan.steps().size(); k++) {
             seconds += plan.step().toMillis() / 1000.0 + 2 + Math.ceil(plan.interval(k)) + TsungXml.QUIET_SECONDS;
         }
-        seconds += (plan.steps().size() + 1) * TsungXml.BARRIER_TIMEOUT_SECONDS;
+        seconds += plan.drain().toMillis() / 1000.0 + TsungXml.QUIET_SECONDS;
+        seconds += (plan.steps().size() + 2) * TsungXml.BARRIER_TIMEOUT_SECONDS;
         return Duration.ofMillis((long) (seconds * 1000)).plus(GRACE);
     }
 

@@ -6,7 +6,9 @@ import java.util.Locale;
  * Renders a {@link TsungPlan} as Tsung 1.7's tsung.xml: one session type, every user logs in with
  * SASL PLAIN on plain TCP (as the lab's lean client does), then all users wait for each other
  * (Tsung's global barrier) before each message step, so the steps start together; each user's
- * messages of a step are spread evenly over the step, its first one at a random offset.
+ * messages of a step are spread evenly over the step, its first one at a random offset. After the
+ * last step the users stay online for the plan's drain and meet at one more barrier before they
+ * close. Barriers: 0 logged in, k step k sent, steps+1 drained.
  */
 public final class TsungXml {
     /** Where each user appends the number of the barrier it has just passed (0: logged in, k: step k sent). */
@@ -55,6 +57,9 @@ public final class TsungXml {
             step(xml, plan, k);
             barrier(xml, k + 1);
         }
+        // Online, sending nothing, until the drain is over: the last barrier's reading is the drain's end.
+        xml.append("      <thinktime value=\"").append(number(plan.drain().toMillis() / 1000.0)).append("\"/>\n");
+        barrier(xml, plan.steps().size() + 1);
         xml.append("      <request><jabber type=\"close\" ack=\"no_ack\"/></request>\n")
                 .append("    </session>\n")
                 .append("  </sessions>\n")

@@ -60,6 +60,10 @@ class TsungXmlTest {
                       <thinktime value="wait_global"/>
                       <setdynvars sourcetype="eval" code="fun(_) -&gt; ok = file:write_file(&quot;/tsung/marks&quot;, &quot;1\\n&quot;, [append]), &quot;1&quot; end."><var name="barrier"/></setdynvars>
                       <thinktime value="5"/>
+                      <thinktime value="10"/>
+                      <thinktime value="wait_global"/>
+                      <setdynvars sourcetype="eval" code="fun(_) -&gt; ok = file:write_file(&quot;/tsung/marks&quot;, &quot;2\\n&quot;, [append]), &quot;2&quot; end."><var name="barrier"/></setdynvars>
+                      <thinktime value="5"/>
                       <request><jabber type="close" ack="no_ack"/></request>
                     </session>
                   </sessions>
@@ -93,8 +97,8 @@ class TsungXmlTest {
     void everyUserWaitsForAllBeforeAndAfterEachStep() throws Exception {
         Document xml = parse(TsungXml.render(PLAN, "lb", 5222));
         XPath path = XPathFactory.newInstance().newXPath();
-        assertEquals(4.0, (Double) path.evaluate("count(//thinktime[@value='wait_global'])", xml, XPathConstants.NUMBER));
-        for (int barrier = 0; barrier <= 3; barrier++) {
+        assertEquals(5.0, (Double) path.evaluate("count(//thinktime[@value='wait_global'])", xml, XPathConstants.NUMBER));
+        for (int barrier = 0; barrier <= 4; barrier++) {
             String code = path.evaluate("(//setdynvars)[" + (barrier + 1) + "]/@code", xml);
             assertTrue(code.contains("file:write_file(\"/tsung/marks\", \"" + barrier + "\\n\", [append])"), code);
         }
@@ -110,7 +114,7 @@ class TsungXmlTest {
 
     @Test
     void namesAreEscaped() {
-        TsungPlan plan = new TsungPlan(2, 1, "lb", List.of(1.0), Duration.ofSeconds(2), 1, "a&b", "u\"", "p<");
+        TsungPlan plan = new TsungPlan(2, 1, "lb", List.of(1.0), Duration.ofSeconds(2), 1, Duration.ofSeconds(5), "a&b", "u\"", "p<");
         String xml = TsungXml.render(plan, "lb", 5222);
         assertTrue(xml.contains("value=\"a&amp;b\""), xml);
         assertTrue(xml.contains("username=\"u&quot;%%_tsung_userid%%\" passwd=\"p&lt;\""), xml);
