@@ -174,6 +174,16 @@ public final class Containers {
 
     /** CONTAINER's memory use in bytes as Docker's stats report it; empty when it reports none (e.g. not running). */
     public Optional<Long> memoryBytes(String container) {
+        return stats(container).map(Statistics::getMemoryStats).map(memory -> memory.getUsage());
+    }
+
+    /** The CPU time CONTAINER's processes used so far, in nanoseconds (Docker's total usage); empty when Docker reports none (e.g. not running). */
+    public Optional<Long> cpuNanos(String container) {
+        return stats(container).map(Statistics::getCpuStats).map(cpu -> cpu.getCpuUsage()).map(usage -> usage.getTotalUsage());
+    }
+
+    /** One reading of CONTAINER's stats; empty when Docker gives none within 30 s. */
+    private Optional<Statistics> stats(String container) {
         CompletableFuture<Statistics> first = new CompletableFuture<>();
         docker(container).statsCmd(container).withNoStream(true).exec(new ResultCallback.Adapter<Statistics>() {
             @Override
@@ -182,7 +192,7 @@ public final class Containers {
             }
         });
         try {
-            return Optional.ofNullable(first.get(30, TimeUnit.SECONDS).getMemoryStats().getUsage());
+            return Optional.ofNullable(first.get(30, TimeUnit.SECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();

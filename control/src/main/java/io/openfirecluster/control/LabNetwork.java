@@ -48,7 +48,8 @@ import java.util.function.Consumer;
 public final class LabNetwork implements AutoCloseable {
     /** Label on everything this class creates; its value is the network name. */
     public static final String LABEL = "io.openfirecluster.lab";
-    static final String SERVICE_LABEL = "io.openfirecluster.lab.service";
+    /** Label naming the service a container of the lab is (a holder's service, or e.g. "tsung"). */
+    public static final String SERVICE_LABEL = "io.openfirecluster.lab.service";
 
     private final Topology topology;
     /** Each Docker host's engine, by host name, the first host's first; on one host the one engine under "". */

@@ -12,7 +12,8 @@ import java.util.Map;
  * The lab's Openfire plugin, "openfirelab", as the image build makes it: its sources (this
  * module's src/main/openfire, carried as resources under openfirelab/) compiled against the
  * supplied distribution's server jar. In a node it answers on {@link #PORT}: {@link #VIEW} with
- * Openfire's own view as JSON, {@link #READY} with 200 "ready: ..." or 503 and the reason.
+ * Openfire's own view as JSON, {@link #READY} with 200 "ready: ..." or 503 and the reason,
+ * {@link #COUNTERS} with the node's chat message counters.
  */
 public final class LabPlugin {
     /** The plugin's name: plugins/openfirelab.jar in the node. */
@@ -23,9 +24,11 @@ public final class LabPlugin {
     public static final String VIEW = "/view";
     /** 200 "ready: cluster of ..., c2s open" or 503 and one line why not. */
     public static final String READY = "/ready";
+    /** JSON {"chatIn":N,"chatOut":M}: chat messages with a body the node received from and delivered to its client sessions. */
+    public static final String COUNTERS = "/counters";
 
     private static final String PACKAGE = "io/openfirecluster/openfirelab/";
-    private static final List<String> SOURCES = List.of("OpenfireLabPlugin.java", "NodeView.java");
+    private static final List<String> SOURCES = List.of("OpenfireLabPlugin.java", "NodeView.java", "ChatCounters.java");
 
     private LabPlugin() {
     }

@@ -16,12 +16,14 @@ import org.jivesoftware.openfire.cluster.ClusterEventListener;
 import org.jivesoftware.openfire.cluster.ClusterManager;
 import org.jivesoftware.openfire.container.Plugin;
 import org.jivesoftware.openfire.container.PluginManager;
+import org.jivesoftware.openfire.interceptor.InterceptorManager;
 
 /**
  * The lab's plugin in every node: answers GET /view (JSON: what Openfire itself knows of its
  * cluster, sessions and server routes) and GET /ready (200 "ready: ..." or 503 and one line why
  * not), each optionally with ?nodes=xmpp1,xmpp2 (the cluster the node should be in; default: as
- * many nodes as LAB_NODES says). Its own small HTTP server on port 9095 of every address of the
+ * many nodes as LAB_NODES says), and GET /counters (JSON: the node's chat messages in and out,
+ * {@link ChatCounters}). Its own small HTTP server on port 9095 of every address of the
  * node: in a lab container that is loopback and the lab network, and the lab never publishes it.
  */
 public class OpenfireLabPlugin implements Plugin, ClusterEventListener {
@@ -29,10 +31,12 @@ public class OpenfireLabPlugin implements Plugin, ClusterEventListener {
     private HttpServer server;
     /** When Openfire last told its listeners the cluster changed (or this plugin started). */
     private volatile Instant lastChange = Instant.now();
+    private final ChatCounters counters = new ChatCounters();
 
     @Override
     public void initializePlugin(PluginManager manager, File pluginDirectory) {
         ClusterManager.addListener(this);
+        InterceptorManager.getInstance().addInterceptor(counters);
         try {
             server = HttpServer.create(new InetSocketAddress(PORT), 16);
         } catch (IOException e) {
@@ -45,18 +49,20 @@ public class OpenfireLabPlugin implements Plugin, ClusterEventListener {
             return thread;
         }));
         server.createContext("/view", exchange -> answer(exchange, view(exchange).json()));
+        server.createContext("/counters", exchange -> answer(exchange, counters.json()));
         server.createContext("/ready", exchange -> {
             NodeView view = view(exchange);
             String notReady = view.notReady();
             answer(exchange, notReady == null ? 200 : 503, notReady == null ? "ready: " + view.summary() : notReady);
         });
         server.start();
-        System.out.println("openfirelab: answering /view and /ready on port " + PORT);
+        System.out.println("openfirelab: answering /view, /ready and /counters on port " + PORT);
     }
 
     @Override
     public void destroyPlugin() {
         ClusterManager.removeListener(this);
+        InterceptorManager.getInstance().removeInterceptor(counters);
         if (server != null) {
             server.stop(0);
         }

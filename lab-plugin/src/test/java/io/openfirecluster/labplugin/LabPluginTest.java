@@ -22,7 +22,7 @@ class LabPluginTest {
         for (String source : onDisk) {
             assertTrue(LabPlugin.resource("io/openfirecluster/openfirelab/" + source).contains("package io.openfirecluster.openfirelab;"), source);
         }
-        assertEquals(List.of("NodeView.java", "OpenfireLabPlugin.java"), onDisk);
+        assertEquals(List.of("ChatCounters.java", "NodeView.java", "OpenfireLabPlugin.java"), onDisk);
     }
 
     @Test
