@@ -45,12 +45,14 @@ class LoadIT {
             properties.put(pairs[i], pairs[i + 1]);
         }
         LoadPlan plan = LoadPlan.from(properties, lab.topology());
-        return LoadRun.run(lab.network(), lab.topology(), plan, Path.of(System.getProperty("lab.reports")), System.out::println);
+        return LoadRun.run(lab.network(), lab.topology(), plan, System.getProperty("tsung.image"), Path.of(System.getProperty("lab.reports")),
+                System.out::println);
     }
 
+    /** The curve through the load balancer, then Tsung with the same plan on the same lab, both judged by the nodes' count. */
     @Test
     void theCurveStepsUpAndEveryMessageOfAStepWithinTheLimitArrives() throws Exception {
-        LoadRun.Outcome outcome = run("lab.load.rate", RATE, "lab.load.factor", System.getProperty("load.factor", "4"),
+        LoadRun.Outcome outcome = run("lab.load.tsung", "true", "lab.load.rate", RATE, "lab.load.factor", System.getProperty("load.factor", "4"),
                 "lab.load.step", System.getProperty("load.step", "10s"), "lab.load.steps", System.getProperty("load.steps", "2"));
         LoadResult result = outcome.result();
         assertEquals(CLIENTS, result.clientsReached(), "every client logged in: " + result.shortfall());
@@ -59,7 +61,12 @@ class LoadIT {
         assertTrue(first.sent() > 0, "the first step sent messages");
         assertTrue(first.withinLimit(), RATE + " messages a second among " + CLIENTS + " clients arrive, p99 within 1 s: " + first);
         assertTrue(Files.readString(outcome.files().index()).contains("Capacity curve"), "index.html shows the curve");
+        assertFalse(result.tsung().isEmpty(), "Tsung ran the same plan");
+        LoadResult.LoadStep tsungFirst = result.tsung().get(0);
+        assertTrue(tsungFirst.sent() > 0 && tsungFirst.serverDelivered() > 0, "the nodes counted Tsung's messages: " + tsungFirst);
+        assertTrue(first.serverDelivered() >= first.delivered(), "the nodes counted at least what the lab's clients got: " + first);
         Report.add("load curve " + LoadReport.kneeLine("lab", result) + "; " + result.stop());
+        LoadReport.comparison(result).forEach(line -> Report.add("load " + line));
     }
 
     @Test

@@ -62,6 +62,13 @@ public class LoadMojo extends AbstractLabMojo {
     @Parameter(property = "lab.load.users", defaultValue = "10000")
     private String users;
 
+    /** true: Tsung runs the same plan against the same lab right after the curve (one entry point, default lb). */
+    @Parameter(property = "lab.load.tsung", defaultValue = "false")
+    private String tsung;
+
+    @Parameter(property = "tsung.image", defaultValue = "${tsung.image}")
+    private String tsungImage;
+
     /** The node the crash profile kills (default: the second). */
     @Parameter(property = "lab.service")
     private String service;
@@ -90,6 +97,7 @@ public class LoadMojo extends AbstractLabMojo {
         properties.put("lab.load.limit", limit);
         properties.put("lab.load.users", users);
         properties.put("lab.service", service);
+        properties.put("lab.load.tsung", tsung);
         LoadPlan plan;
         try {
             plan = LoadPlan.from(properties, topology);
@@ -97,10 +105,11 @@ public class LoadMojo extends AbstractLabMojo {
             throw new LabException(e.getMessage());
         }
         try {
-            LoadRun.Outcome outcome = LoadRun.run(lab, topology, plan, reports.toPath(), getLog()::info);
+            LoadRun.Outcome outcome = LoadRun.run(lab, topology, plan, tsungImage, reports.toPath(), getLog()::info);
             if (!outcome.result().steps().isEmpty()) {
                 getLog().info("[report] load " + LoadReport.kneeLine("lab", outcome.result()));
             }
+            LoadReport.comparison(outcome.result()).forEach(line -> getLog().info("[load] " + line));
             if (!outcome.result().shortfall().isEmpty()) {
                 getLog().warn("[load] short of the plan: " + outcome.result().shortfall());
             }

@@ -21,14 +21,15 @@ final class HtmlLoad {
         if (!result.steps().isEmpty()) {
             html.element("li", LoadReport.kneeLine("lab", result)).raw("\n");
         }
-        if (!result.tsung().isEmpty()) {
-            html.element("li", LoadReport.kneeLine("tsung", new LoadResult(result.profile(), result.start(), result.plan(), result.nodesJvm(),
-                    result.clientsPlanned(), result.clientsReached(), result.limitMillis(), result.tsung(), result.tsungKnee(), "", "", List.of(), "", List.of(), -1))).raw("\n");
-        }
+        LoadReport.comparison(result).forEach(line -> html.element("li", line).raw("\n"));
         html.element("li", "checker: " + result.checker()).raw("\n");
         html.raw("</ul>\n");
         if (!result.steps().isEmpty()) {
             html.raw(markdownTable(LoadReport.stepsTable(result.steps(), result.knee())));
+            if (!result.tsung().isEmpty()) {
+                html.element("p", "Tsung, same lab, same plan (it measures no time to deliver; \"server delivered\" is the nodes' own count, the meter both tools share):");
+                html.raw(markdownTable(LoadReport.stepsTable(result.tsung(), result.tsungKeptUpStep().map(result.tsung()::indexOf).orElse(-1))));
+            }
             figure(html, LoadCharts.curve(result), "Delivered messages a second (left axis) and the p99 time to deliver (right axis) against the rate offered; the knee is the last step within the limit.");
         }
         if (!result.failovers().isEmpty()) {

@@ -61,9 +61,6 @@ final class LoadCharts {
         // A p99 over missing messages is infinite: drawn at the top of the step's delivered ones (max) so the line stays on the chart.
         double[] y = steps.stream().mapToDouble(step -> p99 ? (Double.isFinite(step.p99Millis()) ? step.p99Millis() : finiteOr(step.maxMillis()))
                 : step.sent() == 0 ? 0 : step.offeredRate() * step.delivered() / step.sent()).toArray();
-        if (!p99 && name.startsWith("tsung")) {
-            y = steps.stream().mapToDouble(LoadResult.LoadStep::serverDelivered).toArray();
-        }
         if (x.length == 0) {
             return;
         }

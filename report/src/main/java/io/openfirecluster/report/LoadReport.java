@@ -57,7 +57,10 @@ public final class LoadReport {
             md.append(stepsTable(result.steps(), result.knee()));
         }
         if (!result.tsung().isEmpty()) {
-            md.append("\nTsung, same lab, same plan:\n\n").append(stepsTable(result.tsung(), result.tsungKnee()));
+            md.append("\nTsung, same lab, same plan (no time to deliver: Tsung measures none; \"server delivered\" is the nodes' count):\n\n")
+                    .append(stepsTable(result.tsung(), result.tsungKeptUpStep().map(result.tsung()::indexOf).orElse(-1)));
+            comparison(result).forEach(line -> md.append("\n- ").append(line));
+            md.append('\n');
         }
         if (!result.failovers().isEmpty()) {
             md.append("| action | sessions on it | dropped | back | all back after | logins/s taken | rejoined after | sent | lost | late |\n");
@@ -79,9 +82,33 @@ public final class LoadReport {
                 .orElse(tool + ": " + result.clientsReached() + " clients, no step within the limit" + (result.steps().isEmpty() ? " (no curve)" : ""));
     }
 
+    /**
+     * The two lines of a run with Tsung beside it, judged by the nodes' count: each tool's knee
+     * (its last step that kept up) and client CPU per 1,000 messages, and the lab's ratios to
+     * Tsung's; empty when Tsung did not run.
+     */
+    public static java.util.List<String> comparison(LoadResult result) {
+        if (result.tsung().isEmpty()) {
+            return java.util.List.of();
+        }
+        java.util.Optional<LoadResult.LoadStep> tsung = result.tsungKeptUpStep();
+        java.util.Optional<LoadResult.LoadStep> lab = result.keptUpStep();
+        double tsungKnee = tsung.map(LoadResult.LoadStep::offeredRate).orElse(0.0);
+        double labKnee = lab.map(LoadResult.LoadStep::offeredRate).orElse(0.0);
+        double tsungCpu = tsung.map(LoadResult.LoadStep::cpuPerThousand).orElse(Double.NaN);
+        double labCpu = lab.map(LoadResult.LoadStep::cpuPerThousand).orElse(Double.NaN);
+        return java.util.List.of(
+                String.format(Locale.ROOT, "tsung: %d users, knee %.0f msg/s (the nodes' count), client CPU %.2f s per 1000 msgs, lost unknown (Tsung checks none)",
+                        result.clientsReached(), tsungKnee, tsungCpu),
+                String.format(Locale.ROOT, "lab:   %d users, knee %.0f msg/s (the nodes' count), ratio to tsung %s, p99 at that step %s, client CPU %.2f s per 1000 msgs, ratio %s; checker: %s",
+                        result.clientsReached(), labKnee, tsungKnee > 0 ? String.format(Locale.ROOT, "%.2f", labKnee / tsungKnee) : "-",
+                        lab.map(step -> millis(step.p99Millis())).orElse("-"), labCpu,
+                        Double.isFinite(tsungCpu) && tsungCpu > 0 ? String.format(Locale.ROOT, "%.2f", labCpu / tsungCpu) : "-", result.checker()));
+    }
+
     static String stepsTable(java.util.List<LoadResult.LoadStep> steps, int knee) {
         StringBuilder md = new StringBuilder();
-        md.append("| step | asked msg/s | offered | delivered | missing | late | p50 | p99 | max | server delivered/s | client CPU s/1000 | nodes |\n");
+        md.append("| step | asked msg/s | offered | delivered | missing | late | p50 | p99 | max | server delivered | client CPU s/1000 | nodes |\n");
         md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
         for (int i = 0; i < steps.size(); i++) {
             LoadResult.LoadStep step = steps.get(i);
@@ -92,7 +119,7 @@ public final class LoadReport {
             }
             md.append(String.format(Locale.ROOT, "| %d%s | %.0f | %.0f | %d | %d | %d | %s | %s | %s | %s | %.2f | %s |%n", i + 1, i == knee ? " (knee)" : "",
                     step.askedRate(), step.offeredRate(), step.delivered(), step.missing(), step.late(), millis(step.p50Millis()),
-                    millis(step.p99Millis()), millis(step.maxMillis()), step.serverDelivered() < 0 ? "-" : String.format(Locale.ROOT, "%.0f", step.serverDelivered()),
+                    millis(step.p99Millis()), millis(step.maxMillis()), step.serverDelivered() < 0 ? "-" : String.format(Locale.ROOT, "%.0f%s", step.serverDelivered(), step.keptUp() ? "" : " (behind)"),
                     step.cpuPerThousand(), nodes));
         }
         return md.toString();

@@ -18,10 +18,14 @@ import java.util.Optional;
  * @param stop      why the curve (or run) ended, in a few words
  * @param shortfall what of the plan the run could not do (clients not reached, a rate the client could not offer); "" when none
  * @param checker   the checker's summary line on the run's history
+ * @param tsung     Tsung's steps on the same lab with the same plan, when it ran beside (no times to deliver)
  */
 public record LoadResult(String profile, String start, String plan, String nodesJvm, int clientsPlanned, int clientsReached,
                          double limitMillis, List<LoadStep> steps, int knee, String stop, String shortfall, List<Failover> failovers,
-                         String checker, List<LoadStep> tsung, int tsungKnee) {
+                         String checker, List<LoadStep> tsung) {
+
+    /** The share of a step's sent messages the nodes must count as delivered in the step for it to have kept up (the meter both tools share). */
+    public static final double KEPT_UP = 0.99;
 
     public LoadResult {
         steps = List.copyOf(steps);
@@ -34,9 +38,25 @@ public record LoadResult(String profile, String start, String plan, String nodes
         return knee < 0 || knee >= steps.size() ? Optional.empty() : Optional.of(steps.get(knee));
     }
 
-    /** Tsung's last step whose deliveries (the server's count) kept up, if it ran and one did. */
-    public Optional<LoadStep> tsungKneeStep() {
-        return tsungKnee < 0 || tsungKnee >= tsung.size() ? Optional.empty() : Optional.of(tsung.get(tsungKnee));
+    /** The lab's last step, of those from the first on, that kept up by the nodes' count (the meter Tsung is judged by). */
+    public Optional<LoadStep> keptUpStep() {
+        return lastKeptUp(steps);
+    }
+
+    /** Tsung's last step, of those from the first on, whose deliveries (the nodes' count) kept up, if it ran and one did. */
+    public Optional<LoadStep> tsungKeptUpStep() {
+        return lastKeptUp(tsung);
+    }
+
+    private static Optional<LoadStep> lastKeptUp(List<LoadStep> steps) {
+        LoadStep last = null;
+        for (LoadStep step : steps) {
+            if (!step.keptUp()) {
+                break;
+            }
+            last = step;
+        }
+        return Optional.ofNullable(last);
     }
 
     public Instant startInstant() {
@@ -50,8 +70,8 @@ public record LoadResult(String profile, String start, String plan, String nodes
      *
      * @param missing         messages of the step not delivered when the step was judged (the limit after its last send)
      * @param late            of those, the ones that arrived later in the run
-     * @param serverDelivered chat messages the nodes handed to client sessions during the step, per second (the
-     *                        lab plugin's counters: the meter both tools share); -1 where not read
+     * @param serverDelivered chat messages the nodes handed to client sessions during the step (the lab plugin's
+     *                        counters: the meter both tools share); -1 where not read
      * @param p99Millis       99th percentile of time to deliver over the step's messages, a missing one counting as
      *                        slower than any; infinite when more than 1 % are missing
      * @param clientCpuSeconds the client side's CPU seconds for the step
@@ -61,6 +81,11 @@ public record LoadResult(String profile, String start, String plan, String nodes
                            List<NodeLoad> nodes, boolean withinLimit) {
         public LoadStep {
             nodes = List.copyOf(nodes);
+        }
+
+        /** By the nodes' own count, the step delivered (nearly) all it sent: {@link #KEPT_UP}. */
+        public boolean keptUp() {
+            return serverDelivered >= 0 && sent > 0 && serverDelivered >= KEPT_UP * sent;
         }
 
         /** Client CPU seconds per 1,000 messages sent. */

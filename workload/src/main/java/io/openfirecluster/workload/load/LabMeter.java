@@ -3,6 +3,7 @@ package io.openfirecluster.workload.load;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Statistics;
 import io.openfirecluster.control.LabNetwork;
+import io.openfirecluster.control.OpenfireCounters;
 import io.openfirecluster.control.OpenfireView;
 import io.openfirecluster.topology.ResolvedTopology;
 import java.util.LinkedHashMap;
@@ -49,7 +50,14 @@ final class LabMeter {
      * (the meter the lab's clients and Tsung share); empty when the nodes' plugin has no counters.
      */
     Map<String, Long> deliveredByNode() {
-        return Map.of();
+        Map<String, CompletableFuture<Long>> readings = new LinkedHashMap<>();
+        for (String node : topology.nodes()) {
+            readings.put(node, CompletableFuture.supplyAsync(() -> OpenfireCounters.read(lab, topology.container(node))
+                    .map(OpenfireCounters::chatOut).orElse(-1L)));
+        }
+        Map<String, Long> result = new LinkedHashMap<>();
+        readings.forEach((node, reading) -> result.put(node, reading.join()));
+        return result;
     }
 
     private NodeReading read(String node) {

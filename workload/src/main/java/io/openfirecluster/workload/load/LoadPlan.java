@@ -84,12 +84,18 @@ public record LoadPlan(Profile profile, int clients, double loginRate, List<Stri
             throw new IllegalArgumentException("lab.load.steps: " + steps + " steps: a curve has 1 to 30 steps, e.g. 8");
         }
         Duration limit = duration(properties, "lab.load.limit", "1s");
-        List<String> entries = entries(properties, topology, profile);
+        boolean tsung = Boolean.parseBoolean(get(properties, "lab.load.tsung", "false"));
+        if (tsung && profile != Profile.CURVE) {
+            throw new IllegalArgumentException("lab.load.tsung: Tsung runs beside the curve only: give -Dlab.load.profile=curve, or leave lab.load.tsung out");
+        }
+        List<String> entries = entries(properties, topology, profile, tsung);
+        if (tsung && entries.size() != 1) {
+            throw new IllegalArgumentException("lab.load.entries: Tsung beside goes through one entry point, and so do the lab's clients then: give one, e.g. -Dlab.load.entries=lb");
+        }
         String node = get(properties, "lab.service", topology.nodes().size() > 1 ? topology.nodes().get(1) : topology.nodes().get(0));
         if (!topology.nodes().contains(node)) {
             throw new IllegalArgumentException("lab.service: '" + node + "' is not a node of this lab: use one of " + topology.nodes());
         }
-        boolean tsung = Boolean.parseBoolean(get(properties, "lab.load.tsung", "false"));
         return new LoadPlan(profile, clients, loginRate, entries, rate, factor, step, steps, limit, node, users, tsung);
     }
 
@@ -112,14 +118,15 @@ public record LoadPlan(Profile profile, int clients, double loginRate, List<Stri
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
     }
 
-    private static List<String> entries(Map<String, String> properties, ResolvedTopology topology, Profile profile) {
+    private static List<String> entries(Map<String, String> properties, ResolvedTopology topology, Profile profile, boolean tsung) {
         List<String> all = new ArrayList<>();
         if (topology.hasService("lb")) {
             all.add("lb");
         }
         all.addAll(topology.nodes());
         // The failover profiles measure the load balancer taking the clients back, so they log in through it.
-        String defaults = profile == Profile.CURVE ? String.join(",", all) : "lb";
+        // Tsung beside goes through one entry point, and the lab's clients then go through the same.
+        String defaults = profile == Profile.CURVE && !tsung ? String.join(",", all) : all.get(0);
         List<String> entries = new ArrayList<>();
         for (String part : get(properties, "lab.load.entries", defaults).split(",")) {
             String name = part.strip();

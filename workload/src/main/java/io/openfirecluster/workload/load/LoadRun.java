@@ -45,6 +45,12 @@ public final class LoadRun {
     /** Runs PLAN on LAB (whose resolved topology is TOPOLOGY), writing into REPORTS, telling LOG its progress lines. */
     public static Outcome run(LabNetwork lab, ResolvedTopology topology, LoadPlan plan, Path reports, Consumer<String> log)
             throws IOException, InterruptedException {
+        return run(lab, topology, plan, "", reports, log);
+    }
+
+    /** The same, and when the plan asks for Tsung beside, Tsung from TSUNG_IMAGE after the lab's curve. */
+    public static Outcome run(LabNetwork lab, ResolvedTopology topology, LoadPlan plan, String tsungImage, Path reports, Consumer<String> log)
+            throws IOException, InterruptedException {
         List<Endpoint> entries = ClientsBenchmark.entries("lab.load.entries", plan.entries(), topology);
         Endpoint reconnect = topology.hasService("lb") ? ClientsBenchmark.entries("lab.load.entries", List.of("lb"), topology).get(0) : null;
         HealthWait.await(lab, HEALTHY, line -> log.accept("[load] " + line));
@@ -97,9 +103,18 @@ public final class LoadRun {
                     tally.late.get(), going.curve()));
         }
         String checker = check(historyFile, base, log);
+        List<LoadResult.LoadStep> tsung = List.of();
+        if (plan.tsung() && curve != null && !steps.isEmpty()) {
+            // The same ladder, one step past where the lab's curve ended (if the plan had one), so both meet their limit.
+            List<Double> rates = new ArrayList<>();
+            for (int i = 0; i < Math.min(steps.size() + 1, plan.steps()); i++) {
+                rates.add(plan.rate(i));
+            }
+            tsung = TsungSideBySide.run(lab, plan, reached, rates, tsungImage, log);
+        }
         String stop = curve != null ? curve.stop() : reached < 2 ? "too few clients logged in" : "done";
         LoadResult result = new LoadResult(plan.profile().label(), start.toString(), plan.describe() + describeMessages(plan), jvm, plan.clients(), reached,
-                plan.limit().toMillis(), steps, CapacityCurve.knee(steps), stop, String.join("; ", shortfalls), failovers, checker, List.of(), -1);
+                plan.limit().toMillis(), steps, CapacityCurve.knee(steps), stop, String.join("; ", shortfalls), failovers, checker, tsung);
         LoadReport.Files files = LoadReport.write(result, reports, base);
         return new Outcome(result, files);
     }

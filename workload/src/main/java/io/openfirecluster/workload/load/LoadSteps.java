@@ -62,7 +62,7 @@ final class LoadSteps {
             }
             delivered += after.getValue() - before;
         }
-        return delivered / step.seconds();
+        return delivered;
     }
 
     private static List<LoadResult.NodeLoad> nodes(CapacityCurve.Judged step) {

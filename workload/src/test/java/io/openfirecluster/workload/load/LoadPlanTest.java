@@ -57,6 +57,15 @@ class LoadPlanTest {
     }
 
     @Test
+    void tsungBesideSendsBothToolsThroughOneEntryPoint() {
+        assertEquals(List.of("lb"), plan(cluster, "lab.load.tsung", "true").entries());
+        assertEquals("lab.load.entries: Tsung beside goes through one entry point, and so do the lab's clients then: give one, e.g. -Dlab.load.entries=lb",
+                refused(cluster, "lab.load.tsung", "true", "lab.load.entries", "lb,xmpp1"));
+        assertEquals("lab.load.tsung: Tsung runs beside the curve only: give -Dlab.load.profile=curve, or leave lab.load.tsung out",
+                refused(cluster, "lab.load.tsung", "true", "lab.load.profile", "crash"));
+    }
+
+    @Test
     void aNegativeRateIsRefusedWithAValueThatWorks() {
         assertEquals("lab.load.rate: -5 is no rate: give messages per second, all clients together above 0, e.g. -Dlab.load.rate=100",
                 refused(cluster, "lab.load.rate", "-5"));

@@ -1,0 +1,46 @@
+package io.openfirecluster.workload.load;
+
+import io.openfirecluster.control.LabNetwork;
+import io.openfirecluster.report.LoadResult;
+import io.openfirecluster.tsung.TsungPlan;
+import io.openfirecluster.tsung.TsungResult;
+import io.openfirecluster.tsung.TsungRun;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Tsung against the same lab right after the lab's own curve: the same users, login rate, entry
+ * point and message rates, from the lab's Tsung image. Tsung measures no time to deliver, so both
+ * tools are judged by one meter, the nodes' own chat counters (the lab plugin): a step kept up
+ * when the nodes delivered at least {@link LoadResult#KEPT_UP} of what the tool sent in it. Each tool's
+ * client CPU is its own: Tsung's container's, the lab's JVM's.
+ */
+final class TsungSideBySide {
+    /** Tsung's body: about the length of the lab's messages (their id is their body). */
+    static final int BODY_BYTES = 32;
+
+    private TsungSideBySide() {
+    }
+
+    /** Tsung's run of RATES, each for the plan's step, as steps of the report (no time to deliver: Tsung has none). */
+    static List<LoadResult.LoadStep> run(LabNetwork lab, LoadPlan plan, int users, List<Double> rates, String image, Consumer<String> log) {
+        TsungPlan tsung = TsungPlan.of(users, plan.loginRate(), plan.entries().get(0), rates, plan.step(), BODY_BYTES);
+        log.accept("[load] tsung: the same plan with Tsung: " + users + " users at " + LoadPlan.format(plan.loginRate()) + " logins/s through "
+                + plan.entries().get(0) + ", steps " + rates + " msg/s");
+        TsungResult result = new TsungRun(lab, image, line -> log.accept("[load] " + line)).run(tsung);
+        List<LoadResult.LoadStep> steps = new ArrayList<>();
+        for (TsungResult.Step step : result.steps()) {
+            boolean keptUp = step.sent() > 0 && step.delivered() >= LoadResult.KEPT_UP * step.sent();
+            steps.add(new LoadResult.LoadStep(step.rate(), step.sent() * 1e9 / plan.step().toNanos(), step.sent(), step.delivered(),
+                    Math.max(0, step.sent() - step.delivered()), 0, Double.NaN, Double.NaN, Double.NaN, step.delivered(),
+                    step.cpuSeconds(), List.of(), keptUp));
+            log.accept(String.format(Locale.ROOT, "[load] tsung step: %s", step));
+        }
+        if (result.loggedIn() < users) {
+            log.accept("[load] tsung logged in " + result.loggedIn() + " of " + users + " users; errors " + result.errors());
+        }
+        return steps;
+    }
+}
