@@ -88,7 +88,9 @@ final class TsungContainer implements AutoCloseable {
 
     /** The end of what Tsung printed and of its controller's log, for a failure's message. */
     String tail() {
-        return exec("tail -n 5 /tsung/tsung.out; grep -h -A3 'ERROR REPORT' /tsung/log/*/tsung_controller*.log 2>/dev/null | tail -n 8").output().strip();
+        // tsung.out starts with "Creating local Tsung directory", "Starting Tsung", "Log directory is": not the news.
+        return exec("grep -v -e '^Creating local' -e '^Starting Tsung' -e '^Log directory' /tsung/tsung.out | tail -n 5;"
+                + " grep -h -A3 'ERROR REPORT' /tsung/log/*/tsung_controller*.log 2>/dev/null | tail -n 8").output().strip();
     }
 
     /** The container's CPU time so far, in seconds (Docker's total usage); empty when Docker reports none. */

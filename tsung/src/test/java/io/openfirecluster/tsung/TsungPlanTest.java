@@ -29,6 +29,8 @@ class TsungPlanTest {
         assertMessage("steps: give at least one", () -> TsungPlan.of(10, 20, "lb", List.of(), Duration.ofSeconds(15), 64));
         assertMessage("less than one message for each of 500 users", () -> TsungPlan.of(500, 20, "lb", List.of(10.0), Duration.ofSeconds(15), 64));
         assertMessage("body: 0 bytes", () -> TsungPlan.of(10, 20, "lb", List.of(100.0), Duration.ofSeconds(15), 0));
+        assertMessage("drain: PT0S is too short", () -> new TsungPlan(10, 20, "lb", List.of(100.0), Duration.ofSeconds(15), 64, Duration.ZERO,
+                TsungPlan.DOMAIN, TsungPlan.PREFIX, TsungPlan.PASSWORD));
     }
 
     @Test
