@@ -84,8 +84,9 @@ public final class LoadReport {
 
     /**
      * The two lines of a run with Tsung beside it, judged by the nodes' count: each tool's knee
-     * (its last step that kept up) and client CPU per 1,000 messages, and the lab's ratios to
-     * Tsung's; empty when Tsung did not run.
+     * (the rate its last step that kept up was asked for: the ladder is the same, while what each
+     * tool offered differs a little, Tsung sending whole messages a user) and client CPU per
+     * 1,000 messages, and the lab's ratios to Tsung's; empty when Tsung did not run.
      */
     public static java.util.List<String> comparison(LoadResult result) {
         if (result.tsung().isEmpty()) {
@@ -93,8 +94,8 @@ public final class LoadReport {
         }
         java.util.Optional<LoadResult.LoadStep> tsung = result.tsungKeptUpStep();
         java.util.Optional<LoadResult.LoadStep> lab = result.keptUpStep();
-        double tsungKnee = tsung.map(LoadResult.LoadStep::offeredRate).orElse(0.0);
-        double labKnee = lab.map(LoadResult.LoadStep::offeredRate).orElse(0.0);
+        double tsungKnee = tsung.map(LoadResult.LoadStep::askedRate).orElse(0.0);
+        double labKnee = lab.map(LoadResult.LoadStep::askedRate).orElse(0.0);
         double tsungCpu = tsung.map(LoadResult.LoadStep::cpuPerThousand).orElse(Double.NaN);
         double labCpu = lab.map(LoadResult.LoadStep::cpuPerThousand).orElse(Double.NaN);
         return java.util.List.of(

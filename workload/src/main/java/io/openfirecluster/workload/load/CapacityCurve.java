@@ -13,8 +13,11 @@ import java.util.function.Consumer;
 /**
  * The capacity curve: the offered message rate steps up by the plan's factor, each step held for
  * the plan's step time, until a step's p99 time to deliver passes the limit, a message of the
- * step is missing when it is judged (the limit after its last send), this side cannot offer the
- * rate, or the plan's steps are done. The knee is the last step within the limit.
+ * step is still missing when it is judged ({@link #grace} after its last send: lost, or so late
+ * that it counts as lost for the curve), this side cannot offer the rate, or the plan's steps are
+ * done. The knee is the last step within the limit. With Tsung beside, the curve goes on past its
+ * knee for as long as the nodes' own count keeps up, so that both tools climb the same ladder
+ * and are judged by the same meter.
  */
 final class CapacityCurve {
     /** Where a step stands once judged; the late ones are known only when the run has drained. */
@@ -49,7 +52,7 @@ final class CapacityCurve {
             long start = System.nanoTime();
             LoadClients.Tally tally = clients.newTally();
             double sending = clients.send(asked, plan.step(), new AtomicLong());
-            clients.judge(tally, System.nanoTime() + plan.limit().toNanos());
+            clients.judge(tally, System.nanoTime() + grace(plan).toNanos());
             double seconds = (System.nanoTime() - start) / 1e9;
             double clientCpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
             Map<String, LabMeter.NodeReading> after = meter.read();
@@ -63,7 +66,12 @@ final class CapacityCurve {
                     i + 1, LoadPlan.format(asked), step.offered(), tally.deliverNanos.size(), tally.sent.get(), missing,
                     LoadSteps.millis(shown.p50Millis()), LoadSteps.millis(shown.p99Millis()), LoadSteps.millis(shown.maxMillis()),
                     clientCpu, LabMeter.describe(after, before)));
-            if (!shown.withinLimit()) {
+            boolean goOn = plan.tsung() ? shown.keptUp() : shown.withinLimit();
+            if (!goOn) {
+                if (plan.tsung()) {
+                    return new Outcome(steps, String.format(Locale.ROOT, "the nodes delivered %.0f of the %d messages sent at %s msg/s",
+                            shown.serverDelivered(), shown.sent(), LoadPlan.format(asked)), "");
+                }
                 return new Outcome(steps, missing > 0 ? missing + " of " + tally.sent.get() + " messages missing at " + LoadPlan.format(asked) + " msg/s"
                         : "p99 " + LoadSteps.millis(shown.p99Millis()) + " over the limit of " + plan.limit().toMillis() + " ms at " + LoadPlan.format(asked) + " msg/s", "");
             }
@@ -77,6 +85,11 @@ final class CapacityCurve {
         }
         return new Outcome(steps, "every step within the limit (" + plan.steps() + " steps)",
                 "the lab held every step up to " + LoadPlan.format(plan.rate(plan.steps() - 1)) + " msg/s: no knee found; raise -Dlab.load.steps");
+    }
+
+    /** How long a step's messages may take after its last send before the missing ones stop the curve: the limit, at least 5 s. */
+    static java.time.Duration grace(LoadPlan plan) {
+        return plan.limit().compareTo(java.time.Duration.ofSeconds(5)) > 0 ? plan.limit() : java.time.Duration.ofSeconds(5);
     }
 
     /** The index of the last step within the limit before the first that is not; -1 when the first is not. */

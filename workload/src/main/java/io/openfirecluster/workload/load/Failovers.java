@@ -97,6 +97,7 @@ final class Failovers {
         String container = topology.container(node);
         Faults faults = new Faults(lab);
         Fault.Crash kill = new Fault.Crash(node);
+        int readyBefore = clients.ready();
         long start = System.nanoTime();
         history.recordFault(action, true);
         if (crash) {
@@ -106,8 +107,9 @@ final class Failovers {
         }
         log.accept(String.format(Locale.ROOT, "[load] %s (it carried %d client sessions); its clients log in again through the load balancer", action, carried));
         List<double[]> curve = new ArrayList<>();
+        curve.add(new double[] {0, readyBefore});
         long deadline = start + plan.loginTime().toNanos() + BACK_GRACE.toNanos();
-        long nextSample = start;
+        long nextSample = start + SAMPLE_NANOS;
         long nextProgress = start + 5_000_000_000L;
         while (System.nanoTime() < deadline && !allBack()) {
             long now = System.nanoTime();
