@@ -126,7 +126,8 @@ public final class LoadReport {
         return md.toString();
     }
 
-    static String millis(double millis) {
+    /** "12.3 ms", "1.20 s", "-" (none: NaN), "missing" (infinite: a percentile that falls on missing messages). */
+    public static String millis(double millis) {
         if (Double.isNaN(millis)) {
             return "-";
         }

@@ -1,6 +1,7 @@
 package io.openfirecluster.workload.load;
 
 import com.sun.management.OperatingSystemMXBean;
+import io.openfirecluster.report.LoadReport;
 import io.openfirecluster.report.LoadResult;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ final class CapacityCurve {
             LoadResult.LoadStep shown = LoadSteps.step(step, plan.limit());
             log.accept(String.format(Locale.ROOT, "[load] step %d: asked %s msg/s, offered %.0f, delivered %d of %d (%d missing), deliver p50 %s p99 %s max %s; client CPU %.1f s; nodes: %s",
                     i + 1, LoadPlan.format(asked), step.offered(), tally.deliverNanos.size(), tally.sent.get(), missing,
-                    LoadSteps.millis(shown.p50Millis()), LoadSteps.millis(shown.p99Millis()), LoadSteps.millis(shown.maxMillis()),
+                    LoadReport.millis(shown.p50Millis()), LoadReport.millis(shown.p99Millis()), LoadReport.millis(shown.maxMillis()),
                     clientCpu, LabMeter.describe(after, before)));
             boolean goOn = plan.tsung() ? shown.keptUp() : shown.withinLimit();
             if (!goOn) {
@@ -73,7 +74,7 @@ final class CapacityCurve {
                             shown.serverDelivered(), shown.sent(), LoadPlan.format(asked)), "");
                 }
                 return new Outcome(steps, missing > 0 ? missing + " of " + tally.sent.get() + " messages missing at " + LoadPlan.format(asked) + " msg/s"
-                        : "p99 " + LoadSteps.millis(shown.p99Millis()) + " over the limit of " + plan.limit().toMillis() + " ms at " + LoadPlan.format(asked) + " msg/s", "");
+                        : "p99 " + LoadReport.millis(shown.p99Millis()) + " over the limit of " + plan.limit().toMillis() + " ms at " + LoadPlan.format(asked) + " msg/s", "");
             }
             if (step.offered() < 0.9 * asked) {
                 return new Outcome(steps, "the clients could not offer more",

@@ -103,11 +103,7 @@ final class LeanKind implements ClientKind {
         long start = System.nanoTime();
         long total = (long) (rate * seconds);
         for (long n = 0; n < total; n++) {
-            long due = start + (long) (n * 1e9 / rate);
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000)); // pacing the sender, not waiting for a result
-            }
+            Pacing.awaitSend(start, n, rate);
             int pair = (int) ((n / 2) % pairs);
             LeanSession from = ready.get(2 * pair + (int) (n % 2));
             LeanSession to = ready.get(2 * pair + 1 - (int) (n % 2));

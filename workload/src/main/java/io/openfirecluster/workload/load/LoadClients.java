@@ -159,11 +159,7 @@ final class LoadClients implements AutoCloseable {
         long start = System.nanoTime();
         long total = Math.max(1, Math.round(rate * length.toNanos() / 1e9));
         for (long n = 0; n < total; n++) {
-            long due = start + (long) (n * 1e9 / rate);
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000)); // pacing the sender, not waiting for a result
-            }
+            Pacing.awaitSend(start, n, rate);
             int pair = (int) ((n / 2) % pairs);
             int from = 2 * pair + (int) (n % 2);
             int to = 2 * pair + 1 - (int) (n % 2);

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** A judged step of the curve as the report keeps it: percentiles of its times to deliver, its nodes' share. */
@@ -37,17 +36,6 @@ final class LoadSteps {
         }
         long rank = (long) Math.ceil(p / 100.0 * sent); // nearest rank, 1-based
         return rank > times.length ? Double.POSITIVE_INFINITY : times[(int) Math.max(0, rank - 1)] / 1e6;
-    }
-
-    /** "12.3 ms", "1.20 s", "none" (NaN), "> all" (infinite: missing messages). */
-    static String millis(double millis) {
-        if (Double.isNaN(millis)) {
-            return "none";
-        }
-        if (Double.isInfinite(millis)) {
-            return "never (missing)";
-        }
-        return millis < 1000 ? String.format(Locale.ROOT, "%.1f ms", millis) : String.format(Locale.ROOT, "%.2f s", millis / 1000);
     }
 
     private static double serverDelivered(CapacityCurve.Judged step) {
