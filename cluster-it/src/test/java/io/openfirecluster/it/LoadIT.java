@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * (Its own failsafe run: the lean client's parser, Aalto, must not be the StAX of the Smack tests.)
  */
 class LoadIT {
-    private static final int CLIENTS = Integer.getInteger("load.clients", 300);
+    private static final int CLIENTS = Integer.getInteger("load.clients", 200);
     private static final String RATE = System.getProperty("load.rate", "50");
 
     @BeforeAll
@@ -53,7 +53,7 @@ class LoadIT {
     @Test
     void theCurveStepsUpAndEveryMessageOfAStepWithinTheLimitArrives() throws Exception {
         LoadRun.Outcome outcome = run("lab.load.tsung", "true", "lab.load.rate", RATE, "lab.load.factor", System.getProperty("load.factor", "4"),
-                "lab.load.step", System.getProperty("load.step", "10s"), "lab.load.steps", System.getProperty("load.steps", "2"));
+                "lab.load.step", System.getProperty("load.step", "8s"), "lab.load.steps", System.getProperty("load.steps", "2"));
         LoadResult result = outcome.result();
         assertEquals(CLIENTS, result.clientsReached(), "every client logged in: " + result.shortfall());
         assertFalse(result.steps().isEmpty(), "the curve ran a step");

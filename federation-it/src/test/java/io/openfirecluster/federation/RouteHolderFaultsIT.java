@@ -20,6 +20,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The node holding the cluster's outgoing route to the remote domain fails, while clients on the
@@ -45,14 +46,18 @@ class RouteHolderFaultsIT {
         outcome.assertWholeAfterHeal();
     }
 
+    /** A minute each (the heal waits out the cluster's merge); the crash shows the same mechanism in every build. */
     @Test
+    @EnabledIfSystemProperty(named = "lab.suite", matches = "full", disabledReason = "a frozen or isolated route holder runs with -Dlab.suite=full; the crash of the holder runs always")
     void deliveryFromTheOtherNodesResumesWhenTheRouteHolderIsPaused() throws Exception {
         Outcome outcome = run("pause", Fault.Pause::new, true);
         assertTrue(outcome.resumed().isPresent(), "delivery from the other nodes did not resume within " + DURING.toSeconds() + " s of the pause");
         outcome.assertWholeAfterHeal();
     }
 
+    /** A minute each (the heal waits out the cluster's merge); the crash shows the same mechanism in every build. */
     @Test
+    @EnabledIfSystemProperty(named = "lab.suite", matches = "full", disabledReason = "a frozen or isolated route holder runs with -Dlab.suite=full; the crash of the holder runs always")
     void deliveryFromTheOtherNodesResumesWhenTheRouteHolderIsIsolatedFromItsPeers() throws Exception {
         Outcome outcome = run("isolate", Fault.Isolate::new, true);
         assertTrue(outcome.resumed().isPresent(), "delivery from the other nodes did not resume within " + DURING.toSeconds() + " s of the isolation");

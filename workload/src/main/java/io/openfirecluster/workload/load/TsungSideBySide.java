@@ -20,13 +20,16 @@ import java.util.function.Consumer;
 final class TsungSideBySide {
     /** Tsung's body: about the length of the lab's messages (their id is their body). */
     static final int BODY_BYTES = 32;
+    /** Online after the last step: what arrives then counts in no step, so a short wait is enough to see the stragglers. */
+    private static final java.time.Duration DRAIN = java.time.Duration.ofSeconds(3);
 
     private TsungSideBySide() {
     }
 
     /** Tsung's run of RATES, each for the plan's step, as steps of the report (no time to deliver: Tsung has none). */
     static List<LoadResult.LoadStep> run(LabNetwork lab, LoadPlan plan, int users, List<Double> rates, String image, Consumer<String> log) {
-        TsungPlan tsung = TsungPlan.of(users, plan.loginRate(), plan.entries().get(0), rates, plan.step(), BODY_BYTES);
+        TsungPlan tsung = new TsungPlan(users, plan.loginRate(), plan.entries().get(0), rates, plan.step(), BODY_BYTES, DRAIN,
+                TsungPlan.DOMAIN, TsungPlan.PREFIX, TsungPlan.PASSWORD);
         log.accept("[load] tsung: the same plan with Tsung: " + users + " users at " + LoadPlan.format(plan.loginRate()) + " logins/s through "
                 + plan.entries().get(0) + ", steps " + rates + " msg/s");
         TsungResult result = new TsungRun(lab, image, line -> log.accept("[load] " + line)).run(tsung);
