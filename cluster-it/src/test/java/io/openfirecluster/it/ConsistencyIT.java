@@ -42,8 +42,8 @@ class ConsistencyIT {
      * until it is back, 60 % of planned in the crash run).
      */
     private static final double SENT_SHARE = 0.5;
-    /** Shorter than lab:check's 60 s: the fault still lasts a quarter of it (5 s) under traffic, and the drain after it stays. */
-    private static final String DURATION = "20s";
+    /** Shorter than lab:check's 60 s: the fault still lasts a quarter of it (7.5 s) under traffic, and the drain after it stays. */
+    private static final String DURATION = "30s";
 
     /**
      * The scenarios start on freshly started nodes (the database and the load balancer stay). The

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -152,8 +154,9 @@ final class LoadClients implements AutoCloseable {
 
     /**
      * Sends RATE messages a second in all for LENGTH, going round the pairs and alternating
-     * directions; a sender not logged in at its turn skips it (counted in SKIPPED). Returns the
-     * seconds the sending took (more than LENGTH when this side could not keep the pace).
+     * directions; a sender not logged in at its turn skips it (counted in SKIPPED). Returns, once
+     * every send was made, the seconds the sending took (more than LENGTH when this side could not
+     * keep the pace).
      */
     double send(double rate, Duration length, AtomicLong skipped) throws InterruptedException {
         long start = System.nanoTime();
@@ -172,6 +175,13 @@ final class LoadClients implements AutoCloseable {
                 String id = new MessageId(run, name(from), name(to), ++seq[from]).encode();
                 sender.sendChat(logins.get(to).user() + "@" + logins.get(to).entry().domain() + "/" + logins.get(to).resource(), id, id);
             });
+        }
+        // The sends are tasks queued for the selector thread, run in order: once this marker has
+        // run, every send of the call has been made (or skipped), so its tally counts them all.
+        CountDownLatch sent = new CountDownLatch(1);
+        pool.execute(sent::countDown);
+        if (!sent.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the clients' thread did not make the sends within 30 s");
         }
         return (System.nanoTime() - start) / 1e9;
     }
