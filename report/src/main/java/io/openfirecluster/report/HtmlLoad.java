@@ -25,16 +25,15 @@ final class HtmlLoad {
         html.element("li", "checker: " + result.checker()).raw("\n");
         html.raw("</ul>\n");
         if (!result.steps().isEmpty()) {
-            html.raw(markdownTable(LoadReport.stepsTable(result.steps(), result.knee())));
+            html.table(LoadReport.STEP_HEADER, LoadReport.stepRows(result.steps(), result.knee()));
             if (!result.tsung().isEmpty()) {
                 html.element("p", "Tsung, same lab, same plan (it measures no time to deliver; \"server delivered\" is the nodes' own count, the meter both tools share):");
-                html.raw(markdownTable(LoadReport.stepsTable(result.tsung(), result.tsungKeptUpStep().map(result.tsung()::indexOf).orElse(-1))));
+                html.table(LoadReport.STEP_HEADER, LoadReport.stepRows(result.tsung(), result.tsungKeptUpStep().map(result.tsung()::indexOf).orElse(-1)));
             }
             figure(html, LoadCharts.curve(result), "Delivered messages a second (left axis) and the p99 time to deliver (right axis) against the rate offered; the knee is the last step within the limit.");
         }
         if (!result.failovers().isEmpty()) {
-            String md = LoadReport.markdown(result);
-            html.raw(markdownTable(md.substring(md.indexOf("| action"))));
+            html.table(LoadReport.FAILOVER_HEADER, LoadReport.failoverRows(result.failovers()));
             figure(html, LoadCharts.reconnection(result), "Clients logged in over the seconds after each node went: the dip is its clients dropping, the climb their logins again through the load balancer.");
         }
         return html.toString();
@@ -43,22 +42,5 @@ final class HtmlLoad {
     private static void figure(Html html, org.knowm.xchart.XYChart chart, String caption) {
         html.raw("<figure><img alt=\"").text(chart.getTitle()).raw("\" src=\"").raw(Html.pngDataUri(Charts.png(chart))).raw("\"><figcaption>")
                 .text(caption).raw("</figcaption></figure>\n");
-    }
-
-    /** A Markdown table of LoadReport's as an HTML table (same cells, escaped). */
-    private static String markdownTable(String markdown) {
-        List<String> lines = markdown.lines().filter(line -> line.startsWith("|")).toList();
-        if (lines.size() < 2) {
-            return "";
-        }
-        Html html = new Html();
-        html.table(cells(lines.get(0)), lines.subList(2, lines.size()).stream().map(HtmlLoad::cells).toList());
-        return html.toString();
-    }
-
-    private static List<String> cells(String line) {
-        String inner = line.strip();
-        inner = inner.substring(1, inner.length() - 1);
-        return java.util.Arrays.stream(inner.split("\\|", -1)).map(String::strip).toList();
     }
 }

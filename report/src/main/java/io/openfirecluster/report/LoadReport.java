@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -63,13 +65,7 @@ public final class LoadReport {
             md.append('\n');
         }
         if (!result.failovers().isEmpty()) {
-            md.append("| action | sessions on it | dropped | back | all back after | logins/s taken | rejoined after | sent | lost | late |\n");
-            md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-            for (LoadResult.Failover failover : result.failovers()) {
-                md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %s | %.1f | %s | %d | %d | %d |%n", failover.action(), failover.carried(),
-                        failover.dropped(), failover.back(), seconds(failover.allBackSeconds()), failover.loginRate(),
-                        seconds(failover.rejoinSeconds()), failover.sent(), failover.lost(), failover.late()));
-            }
+            md.append(markdownTable(FAILOVER_HEADER, FAILOVER_ALIGN, failoverRows(result.failovers())));
         }
         return md.toString();
     }
@@ -88,9 +84,9 @@ public final class LoadReport {
      * tool offered differs a little, Tsung sending whole messages a user) and client CPU per
      * 1,000 messages, and the lab's ratios to Tsung's; empty when Tsung did not run.
      */
-    public static java.util.List<String> comparison(LoadResult result) {
+    public static List<String> comparison(LoadResult result) {
         if (result.tsung().isEmpty()) {
-            return java.util.List.of();
+            return List.of();
         }
         java.util.Optional<LoadResult.LoadStep> tsung = result.tsungKeptUpStep();
         java.util.Optional<LoadResult.LoadStep> lab = result.keptUpStep();
@@ -98,7 +94,7 @@ public final class LoadReport {
         double labKnee = lab.map(LoadResult.LoadStep::askedRate).orElse(0.0);
         double tsungCpu = tsung.map(LoadResult.LoadStep::cpuPerThousand).orElse(Double.NaN);
         double labCpu = lab.map(LoadResult.LoadStep::cpuPerThousand).orElse(Double.NaN);
-        return java.util.List.of(
+        return List.of(
                 String.format(Locale.ROOT, "tsung: %d users, knee %.0f msg/s (the nodes' count), client CPU %.2f s per 1000 msgs, lost unknown (Tsung checks none)",
                         result.clientsReached(), tsungKnee, tsungCpu),
                 String.format(Locale.ROOT, "lab:   %d users, knee %.0f msg/s (the nodes' count), ratio to tsung %s, p99 at that step %s, client CPU %.2f s per 1000 msgs, ratio %s; checker: %s",
@@ -107,10 +103,16 @@ public final class LoadReport {
                         Double.isFinite(tsungCpu) && tsungCpu > 0 ? String.format(Locale.ROOT, "%.2f", labCpu / tsungCpu) : "-", result.checker()));
     }
 
-    static String stepsTable(java.util.List<LoadResult.LoadStep> steps, int knee) {
-        StringBuilder md = new StringBuilder();
-        md.append("| step | asked msg/s | offered | delivered | missing | late | p50 | p99 | max | server delivered | client CPU s/1000 | nodes |\n");
-        md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+    static final List<String> STEP_HEADER = List.of("step", "asked msg/s", "offered", "delivered", "missing", "late", "p50", "p99", "max",
+            "server delivered", "client CPU s/1000", "nodes");
+    private static final String STEP_ALIGN = "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |";
+    static final List<String> FAILOVER_HEADER = List.of("action", "sessions on it", "dropped", "back", "all back after", "logins/s taken",
+            "rejoined after", "sent", "lost", "late");
+    private static final String FAILOVER_ALIGN = "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
+
+    /** STEPS as table rows (the Markdown and the HTML report show the same cells), KNEE's row marked. */
+    static List<List<String>> stepRows(List<LoadResult.LoadStep> steps, int knee) {
+        List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             LoadResult.LoadStep step = steps.get(i);
             StringBuilder nodes = new StringBuilder();
@@ -118,11 +120,32 @@ public final class LoadReport {
                 nodes.append(nodes.isEmpty() ? "" : "; ").append(String.format(Locale.ROOT, "%s %d sessions %d MiB %.2f cores", node.node(), node.sessions(),
                         node.memoryBytes() < 0 ? -1 : node.memoryBytes() >> 20, node.cpuCores()));
             }
-            md.append(String.format(Locale.ROOT, "| %d%s | %.0f | %.0f | %d | %d | %d | %s | %s | %s | %s | %.2f | %s |%n", i + 1, i == knee ? " (knee)" : "",
-                    step.askedRate(), step.offeredRate(), step.delivered(), step.missing(), step.late(), millis(step.p50Millis()),
-                    millis(step.p99Millis()), millis(step.maxMillis()), step.serverDelivered() < 0 ? "-" : String.format(Locale.ROOT, "%.0f%s", step.serverDelivered(), step.keptUp() ? "" : " (behind)"),
-                    step.cpuPerThousand(), nodes));
+            rows.add(List.of((i + 1) + (i == knee ? " (knee)" : ""), String.format(Locale.ROOT, "%.0f", step.askedRate()),
+                    String.format(Locale.ROOT, "%.0f", step.offeredRate()), String.valueOf(step.delivered()), String.valueOf(step.missing()),
+                    String.valueOf(step.late()), millis(step.p50Millis()), millis(step.p99Millis()), millis(step.maxMillis()),
+                    step.serverDelivered() < 0 ? "-" : String.format(Locale.ROOT, "%.0f%s", step.serverDelivered(), step.keptUp() ? "" : " (behind)"),
+                    String.format(Locale.ROOT, "%.2f", step.cpuPerThousand()), nodes.toString()));
         }
+        return rows;
+    }
+
+    static List<List<String>> failoverRows(List<LoadResult.Failover> failovers) {
+        List<List<String>> rows = new ArrayList<>();
+        for (LoadResult.Failover failover : failovers) {
+            rows.add(List.of(failover.action(), String.valueOf(failover.carried()), String.valueOf(failover.dropped()), String.valueOf(failover.back()),
+                    seconds(failover.allBackSeconds()), String.format(Locale.ROOT, "%.1f", failover.loginRate()), seconds(failover.rejoinSeconds()),
+                    String.valueOf(failover.sent()), String.valueOf(failover.lost()), String.valueOf(failover.late())));
+        }
+        return rows;
+    }
+
+    static String stepsTable(List<LoadResult.LoadStep> steps, int knee) {
+        return markdownTable(STEP_HEADER, STEP_ALIGN, stepRows(steps, knee));
+    }
+
+    private static String markdownTable(List<String> header, String align, List<List<String>> rows) {
+        StringBuilder md = new StringBuilder("| " + String.join(" | ", header) + " |\n" + align + "\n");
+        rows.forEach(row -> md.append("| ").append(String.join(" | ", row)).append(" |\n"));
         return md.toString();
     }
 
