@@ -110,7 +110,7 @@ public final class LoadRun {
             for (int i = 0; i < Math.min(steps.size() + 1, plan.steps()); i++) {
                 rates.add(plan.rate(i));
             }
-            tsung = TsungSideBySide.run(lab, plan, reached, rates, tsungImage, log);
+            tsung = TsungSideBySide.run(lab, plan, entries.get(0).domain(), reached, rates, tsungImage, log);
         }
         String stop = curve != null ? curve.stop() : reached < 2 ? "too few clients logged in" : "done";
         LoadResult result = new LoadResult(plan.profile().label(), start.toString(), plan.describe() + describeMessages(plan), jvm, plan.clients(), reached,

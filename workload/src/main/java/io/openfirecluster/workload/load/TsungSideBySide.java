@@ -5,6 +5,7 @@ import io.openfirecluster.report.LoadResult;
 import io.openfirecluster.tsung.TsungPlan;
 import io.openfirecluster.tsung.TsungResult;
 import io.openfirecluster.tsung.TsungRun;
+import io.openfirecluster.workload.LabClients;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,10 +27,10 @@ final class TsungSideBySide {
     private TsungSideBySide() {
     }
 
-    /** Tsung's run of RATES, each for the plan's step, as steps of the report (no time to deliver: Tsung has none). */
-    static List<LoadResult.LoadStep> run(LabNetwork lab, LoadPlan plan, int users, List<Double> rates, String image, Consumer<String> log) {
+    /** Tsung's run of RATES (the accounts of DOMAIN the lab's clients used), each for the plan's step, as steps of the report (no time to deliver: Tsung has none). */
+    static List<LoadResult.LoadStep> run(LabNetwork lab, LoadPlan plan, String domain, int users, List<Double> rates, String image, Consumer<String> log) {
         TsungPlan tsung = new TsungPlan(users, plan.loginRate(), plan.entries().get(0), rates, plan.step(), BODY_BYTES, DRAIN,
-                TsungPlan.DOMAIN, TsungPlan.PREFIX, TsungPlan.PASSWORD);
+                domain, LoadPlan.USER_PREFIX, LabClients.PASSWORD);
         log.accept("[load] tsung: the same plan with Tsung: " + users + " users at " + LoadPlan.format(plan.loginRate()) + " logins/s through "
                 + plan.entries().get(0) + ", steps " + rates + " msg/s");
         TsungResult result = new TsungRun(lab, image, line -> log.accept("[load] " + line)).run(tsung);
