@@ -8,8 +8,15 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-/** lab:partition: the first node alone, the others together; each side a cluster of its own; heal joins them. */
+/**
+ * lab:partition: the first node alone, the others together; each side a cluster of its own; heal
+ * joins them. Openfire sees the split brain IsolateIT makes (one node alone), and control's
+ * FaultsIT proves the partition's rules, so the default suite leaves it out (45 s, most of it the
+ * merge's wait).
+ */
+@EnabledIfSystemProperty(named = "lab.suite", matches = "full", disabledReason = "the same split brain as IsolateIT, its rules proven by control's FaultsIT; runs with -Dlab.suite=full")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PartitionFaultIT {
     private static FaultRun fault;

@@ -53,11 +53,14 @@ final class CapacityCurve {
             long start = System.nanoTime();
             LoadClients.Tally tally = clients.newTally();
             double sending = clients.send(asked, plan.step(), new AtomicLong());
-            clients.judge(tally, System.nanoTime() + grace(plan).toNanos());
+            long judgeBy = System.nanoTime() + grace(plan).toNanos();
+            // Read where Tsung's are read (at the barrier after a step's last send), so both tools'
+            // steps count the same window: a step's stragglers count in the next step, for both.
+            Map<String, Long> serverAfter = meter.deliveredByNode();
+            clients.judge(tally, judgeBy);
             double seconds = (System.nanoTime() - start) / 1e9;
             double clientCpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
             Map<String, LabMeter.NodeReading> after = meter.read();
-            Map<String, Long> serverAfter = meter.deliveredByNode();
             long missing = tally.sent.get() - tally.deliverNanos.size();
             Judged step = new Judged(asked, tally.sent.get() / sending, tally, missing, clientCpu, before, after, seconds,
                     serverBefore, serverAfter);
