@@ -24,6 +24,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
@@ -68,10 +69,12 @@ class ConsistencyIT {
 
     /**
      * First, on a lab no fault has touched yet: nothing is lost. (Once, when every 5th message went
-     * to the room, the queue behind the room outgrew the drain and 18 were; see TargetCycle.)
+     * to the room, the queue behind the room outgrew the drain and 18 were; see TargetCycle.) The
+     * build runs it on the lab across hosts, first thing on its fresh nodes.
      */
     @Test
     @Order(1)
+    @EnabledIf(value = "io.openfirecluster.it.Suite#acrossHostsOrFull", disabledReason = "runs on the lab across hosts (cluster-it/multi-host), on one host with -Dlab.suite=full")
     void withoutAFaultNothingIsLost() throws Exception {
         CheckResult result = run("none");
         assertEquals(0, result.lost(), result.summaryLine());

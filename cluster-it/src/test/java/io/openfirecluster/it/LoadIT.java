@@ -41,6 +41,7 @@ class LoadIT {
         Lab lab = Lab.get();
         Map<String, String> properties = new HashMap<>();
         properties.put("lab.clients", String.valueOf(CLIENTS));
+        properties.put("lab.load.via", System.getProperty("load.via", "ports"));
         for (int i = 0; i < pairs.length; i += 2) {
             properties.put(pairs[i], pairs[i + 1]);
         }

@@ -10,12 +10,14 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * lab:oneway: packets from the first node to the second are lost, the other way they flow. What
  * the cluster makes of an asymmetric link is measured and reported, not assumed: the test asks
  * only that the cluster notices (some node stops seeing all members) and that heal mends it.
  */
+@EnabledIfSystemProperty(named = "lab.suite", matches = "full", disabledReason = "control's FaultsIT proves the one-way rule; Openfire's answer (most runs a lock Hazelcast ran twice, docs/findings.md, then every node restarted) runs with -Dlab.suite=full")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OnewayIT {
     private static FaultRun fault;

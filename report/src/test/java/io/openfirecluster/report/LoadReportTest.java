@@ -48,9 +48,23 @@ class LoadReportTest {
         LoadResult result = new LoadResult("curve", "2026-12-07T20:00:00Z", "300 clients", "Java 25", 300, 300, 1000, List.of(lab1, lab2), 1, "done", "",
                 List.of(), "9000 sent, 0 lost", List.of(tsung1, tsung2));
         List<String> lines = LoadReport.comparison(result);
-        assertEquals("tsung: 300 users, knee 100 msg/s (the nodes' count), client CPU 0.30 s per 1000 msgs, lost unknown (Tsung checks none)", lines.get(0));
-        assertEquals("lab:   300 users, knee 200 msg/s (the nodes' count), ratio to tsung 2.00, p99 at that step 90.0 ms, client CPU 0.10 s per 1000 msgs, ratio 0.33; checker: 9000 sent, 0 lost",
+        assertEquals("tsung: 300 users, knee 100 msg/s offered (the nodes' count), client CPU 0.30 s per 1000 msgs, lost unknown (Tsung checks none)", lines.get(0));
+        assertEquals("lab:   300 users, knee 200 msg/s offered (the nodes' count), ratio to tsung 2.00, p99 at that step 90.0 ms, client CPU 0.10 s per 1000 msgs, ratio 0.33; checker: 9000 sent, 0 lost",
                 lines.get(1));
+    }
+
+    /** A tool that falls behind its own pace is judged by what it offered, and the line says it fell behind. */
+    @Test
+    void theKneesAreTheRatesOfferedNotTheRatesAsked() {
+        LoadResult.LoadStep lab1 = new LoadResult.LoadStep(333, 333, 10000, 10000, 0, 0, 200, 2050, 3000, 10000, 0.2, List.of(), true);
+        LoadResult.LoadStep tsung1 = new LoadResult.LoadStep(333, 300, 10000, 10000, 0, 0, Double.NaN, Double.NaN, Double.NaN, 10000, 1.4, List.of(), true);
+        LoadResult.LoadStep tsung2 = new LoadResult.LoadStep(667, 380, 20000, 20000, 0, 0, Double.NaN, Double.NaN, Double.NaN, 20000, 14.0, List.of(), true);
+        LoadResult result = new LoadResult("curve", "2026-12-07T20:00:00Z", "5000 clients", "Java 25", 5000, 5000, 1000, List.of(lab1), 0, "done", "",
+                List.of(), "10000 sent, 0 lost", List.of(tsung1, tsung2));
+        List<String> lines = LoadReport.comparison(result);
+        assertEquals("tsung: 5000 users, knee 380 msg/s offered (asked 667: Tsung could not keep its own pace) (the nodes' count), client CPU 0.70 s per 1000 msgs, lost unknown (Tsung checks none)",
+                lines.get(0));
+        assertTrue(lines.get(1).startsWith("lab:   5000 users, knee 333 msg/s offered (the nodes' count), ratio to tsung 0.88,"), lines.get(1));
     }
 
     @Test

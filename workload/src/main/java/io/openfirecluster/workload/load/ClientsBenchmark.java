@@ -168,13 +168,20 @@ public final class ClientsBenchmark {
 
     /** The named entry points at the host ports the lab publishes them on. */
     static List<Endpoint> entries(String property, List<String> names, ResolvedTopology topology) {
+        return entries(property, names, topology, LoadPlan.Via.PORTS);
+    }
+
+    /** The c2s endpoints of NAMES: their published ports on the machine, or VIA the lab network their own addresses and ports. */
+    static List<Endpoint> entries(String property, List<String> names, ResolvedTopology topology, LoadPlan.Via via) {
         List<Endpoint> entries = new ArrayList<>();
         for (String name : names) {
             if (!topology.hasService(name) || !(name.equals("lb") || topology.nodes().contains(name))) {
                 throw new IllegalArgumentException(property + ": '" + name + "' is not an entry point of this lab: use lb or one of " + topology.nodes());
             }
-            int port = name.equals("lb") ? topology.hostPort("lb", 55222) : topology.hostPort(name, 5222);
-            entries.add(new Endpoint(name, topology.bind(name), port, topology.domain(name).isEmpty() ? LabClients.DOMAIN : topology.domain(name)));
+            int containerPort = name.equals("lb") ? 55222 : 5222;
+            String domain = topology.domain(name).isEmpty() ? LabClients.DOMAIN : topology.domain(name);
+            entries.add(via == LoadPlan.Via.NETWORK ? new Endpoint(name, topology.ipv4(name), containerPort, domain)
+                    : new Endpoint(name, topology.bind(name), topology.hostPort(name, containerPort), domain));
         }
         return entries;
     }

@@ -51,8 +51,8 @@ public final class LoadRun {
     /** The same, and when the plan asks for Tsung beside, Tsung from TSUNG_IMAGE after the lab's curve. */
     public static Outcome run(LabNetwork lab, ResolvedTopology topology, LoadPlan plan, String tsungImage, Path reports, Consumer<String> log)
             throws IOException, InterruptedException {
-        List<Endpoint> entries = ClientsBenchmark.entries("lab.load.entries", plan.entries(), topology);
-        Endpoint reconnect = topology.hasService("lb") ? ClientsBenchmark.entries("lab.load.entries", List.of("lb"), topology).get(0) : null;
+        List<Endpoint> entries = ClientsBenchmark.entries("lab.load.entries", plan.entries(), topology, plan.via());
+        Endpoint reconnect = topology.hasService("lb") ? ClientsBenchmark.entries("lab.load.entries", List.of("lb"), topology, plan.via()).get(0) : null;
         HealthWait.await(lab, HEALTHY, line -> log.accept("[load] " + line));
         LabMeter meter = new LabMeter(lab, topology);
         String jvm = nodesJvm(lab, topology);

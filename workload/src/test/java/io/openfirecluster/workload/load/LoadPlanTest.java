@@ -74,6 +74,24 @@ class LoadPlanTest {
     }
 
     @Test
+    void theClientsGoThroughThePublishedPortsUnlessToldTheLabNetwork() {
+        assertEquals(LoadPlan.Via.PORTS, plan(cluster).via());
+        assertEquals(LoadPlan.Via.NETWORK, plan(cluster, "lab.load.via", "network").via());
+        assertEquals("lab.load.via: 'proxy' is no way to the entry points: use ports (Docker's published ports) or network (the services' lab addresses)",
+                refused(cluster, "lab.load.via", "proxy"));
+    }
+
+    @Test
+    void onTheLabNetworkTheClientsReachEachEntryPointsOwnAddressAndPort() {
+        List<String> endpoints = ClientsBenchmark.entries("lab.load.entries", List.of("lb", "xmpp2"), cluster, LoadPlan.Via.NETWORK).stream()
+                .map(endpoint -> endpoint.host() + ":" + endpoint.port()).toList();
+        assertEquals(List.of(cluster.ipv4("lb") + ":55222", cluster.ipv4("xmpp2") + ":5222"), endpoints);
+        List<String> published = ClientsBenchmark.entries("lab.load.entries", List.of("lb", "xmpp2"), cluster, LoadPlan.Via.PORTS).stream()
+                .map(endpoint -> endpoint.host() + ":" + endpoint.port()).toList();
+        assertEquals(List.of(cluster.bind("lb") + ":" + cluster.hostPort("lb", 55222), cluster.bind("xmpp2") + ":" + cluster.hostPort("xmpp2", 5222)), published);
+    }
+
+    @Test
     void moreClientsThanSeededUsersAreRefused() {
         assertEquals("lab.clients: 10001 clients but the lab has 10000 load accounts (load1..load10000, db dataset users-10000): give at most 10000",
                 refused(cluster, "lab.clients", "10001"));
