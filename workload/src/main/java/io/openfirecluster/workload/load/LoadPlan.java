@@ -35,12 +35,7 @@ public record LoadPlan(Profile profile, int clients, double loginRate, List<Stri
         }
 
         static Profile parse(String text) {
-            for (Profile profile : values()) {
-                if (profile.label().equals(text.strip())) {
-                    return profile;
-                }
-            }
-            throw new IllegalArgumentException("lab.load.profile: '" + text + "' is no load profile: use curve, crash or rolling");
+            return labelled(values(), text, "lab.load.profile: '" + text + "' is no load profile: use curve, crash or rolling");
         }
     }
 
@@ -60,13 +55,19 @@ public record LoadPlan(Profile profile, int clients, double loginRate, List<Stri
         }
 
         static Via parse(String text) {
-            for (Via via : values()) {
-                if (via.label().equals(text.strip())) {
-                    return via;
-                }
-            }
-            throw new IllegalArgumentException("lab.load.via: '" + text + "' is no way to the entry points: use ports (Docker's published ports) or network (the services' lab addresses)");
+            return labelled(values(), text,
+                    "lab.load.via: '" + text + "' is no way to the entry points: use ports (Docker's published ports) or network (the services' lab addresses)");
         }
+    }
+
+    /** The one of VALUES whose name, in lower case, is TEXT; REFUSAL (one line) for any other TEXT. */
+    private static <E extends Enum<E>> E labelled(E[] values, String text, String refusal) {
+        for (E value : values) {
+            if (value.name().toLowerCase(Locale.ROOT).equals(text.strip())) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException(refusal);
     }
 
     /** The user accounts the lab's dataset holds: PREFIX1..PREFIXn. */
