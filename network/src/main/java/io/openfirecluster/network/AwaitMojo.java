@@ -41,7 +41,7 @@ public class AwaitMojo extends AbstractLabMojo {
             lab.down(logs.toPath());
             throw new LabException(e.getMessage() + "; the lab was removed, its logs are in " + logs);
         }
-        getLog().info("the lab is healthy (" + lab.topology().nodes().size() + " node(s)), " + Format.seconds(took) + " after docker:start returned");
+        getLog().info("the lab is healthy (" + lab.topology().nodes().size() + " node(s)) after waiting " + Format.seconds(took));
         // A lab of stand-in nodes (the load balancer's tests) has no Openfire image and no Java to tell.
         List<NodeJvm> jvms = lab.topology().nodes().stream().map(node -> NodeJvm.of(lab, node)).filter(jvm -> !jvm.java().equals("?")).toList();
         if (!jvms.isEmpty()) {
