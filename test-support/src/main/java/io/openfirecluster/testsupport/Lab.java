@@ -155,7 +155,7 @@ public final class Lab implements AutoCloseable {
 
     /** The host port of a node's (or the load balancer's) c2s listener. */
     public int c2sPort(String entry) {
-        return entry.equals("lb") ? topology.hostPort("lb", 55222) : topology.hostPort(entry, 5222);
+        return topology.hostPort(entry, topology.c2sPort(entry));
     }
 
     /** What Hazelcast on NODE says of its cluster, or empty while it does not answer. */

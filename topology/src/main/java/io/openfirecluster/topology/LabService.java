@@ -3,6 +3,7 @@ package io.openfirecluster.topology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * One service of the lab as the plugin configuration names it, e.g.
@@ -108,6 +109,16 @@ public class LabService extends ServiceFields {
 
     public boolean isNode() {
         return node;
+    }
+
+    /** Where a node takes XMPP clients inside the lab. */
+    public static final int NODE_C2S_PORT = 5222;
+    /** Where the load balancer takes XMPP clients inside the lab (the port it publishes, too). */
+    public static final int LB_C2S_PORT = 55222;
+
+    /** The port inside the lab where this service takes XMPP clients: a node's, the load balancer's; empty for the others. */
+    public OptionalInt c2sPort() {
+        return node ? OptionalInt.of(NODE_C2S_PORT) : "lb".equals(name) ? OptionalInt.of(LB_C2S_PORT) : OptionalInt.empty();
     }
 
     /** The XMPP domain this service belongs to, or "" when the lab has one domain and tags none. */

@@ -73,6 +73,12 @@ public final class ResolvedTopology {
         return Integer.parseInt(get("lab." + service + ".port." + containerPort));
     }
 
+    /** The port inside the lab where SERVICE (a node or the load balancer) takes XMPP clients. */
+    public int c2sPort(String service) {
+        return topology().service(service).c2sPort()
+                .orElseThrow(() -> new IllegalArgumentException(service + " takes no XMPP clients: use lb or a node"));
+    }
+
     public boolean hasService(String service) {
         return names(get("lab.services")).contains(service);
     }

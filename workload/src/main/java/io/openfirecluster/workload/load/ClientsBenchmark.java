@@ -178,7 +178,7 @@ public final class ClientsBenchmark {
             if (!topology.hasService(name) || !(name.equals("lb") || topology.nodes().contains(name))) {
                 throw new IllegalArgumentException(property + ": '" + name + "' is not an entry point of this lab: use lb or one of " + topology.nodes());
             }
-            int containerPort = name.equals("lb") ? 55222 : 5222;
+            int containerPort = topology.c2sPort(name);
             String domain = topology.domain(name).isEmpty() ? LabClients.DOMAIN : topology.domain(name);
             entries.add(via == LoadPlan.Via.NETWORK ? new Endpoint(name, topology.ipv4(name), containerPort, domain)
                     : new Endpoint(name, topology.bind(name), topology.hostPort(name, containerPort), domain));

@@ -5,7 +5,6 @@ import io.openfirecluster.report.LoadResult;
 import io.openfirecluster.tsung.TsungPlan;
 import io.openfirecluster.tsung.TsungResult;
 import io.openfirecluster.tsung.TsungRun;
-import io.openfirecluster.tsung.TsungXml;
 import io.openfirecluster.workload.LabClients;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,10 +37,9 @@ final class TsungSideBySide {
         List<LoadResult.LoadStep> steps = new ArrayList<>();
         for (TsungResult.Step step : result.steps()) {
             boolean keptUp = step.sent() > 0 && step.delivered() >= LoadResult.KEPT_UP * step.sent();
-            // What Tsung offered is what it sent in the time it took (between two barriers, less the
-            // quiet after the first): on a busy machine its users fall behind their pace, and a step
-            // of 30 s took up to 60 here, so the rate asked is not the rate the nodes got.
-            double sending = Math.max(plan.step().toNanos() / 1e9, step.seconds() - TsungXml.QUIET_SECONDS);
+            // What Tsung offered is what it sent in the time it took: on a busy machine its users fall
+            // behind their pace (a step of 30 s took up to 60 here), so the rate asked is not the rate the nodes got.
+            double sending = Math.max(plan.step().toNanos() / 1e9, step.sendingSeconds());
             steps.add(new LoadResult.LoadStep(step.rate(), step.sent() / sending, step.sent(), step.delivered(),
                     Math.max(0, step.sent() - step.delivered()), 0, Double.NaN, Double.NaN, Double.NaN, step.delivered(),
                     step.cpuSeconds(), List.of(), keptUp));

@@ -56,7 +56,7 @@ public final class ScenarioRun {
     public static List<Endpoint> entryPoints(Topology topology) {
         List<Endpoint> entries = new ArrayList<>();
         for (LabService service : topology.services()) {
-            int container = service.isNode() ? 5222 : service.getName().equals("lb") ? 55222 : -1;
+            int container = service.c2sPort().orElse(-1);
             String domain = service.getDomain().isEmpty() ? LabClients.DOMAIN : service.getDomain();
             service.getPorts().stream().filter(port -> port.containerPort() == container).findFirst()
                     .ifPresent(port -> entries.add(new Endpoint(service.getName(), topology.bind(service), port.hostPort(), domain)));
