@@ -16,8 +16,13 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * lab:load's mechanism, short: a few hundred lean clients through the load balancer and every
@@ -26,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * the same at full scale, with the rolling restart too (load.* properties; docs/load.md).
  * (Its own failsafe run: the lean client's parser, Aalto, must not be the StAX of the Smack tests.)
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LoadIT {
     private static final int CLIENTS = Integer.getInteger("load.clients", 200);
     private static final String RATE = System.getProperty("load.rate", "50");
@@ -35,6 +41,16 @@ class LoadIT {
         Lab lab = Lab.get();
         String url = "jdbc:postgresql://127.0.0.1:" + lab.topology().hostPort("db", 5432) + "/" + System.getProperty("db.name", "openfire");
         DbFlyway.configure(url, "classpath:users-10000").load().migrate();
+    }
+
+    /**
+     * A failover under load has left Openfire unable to bind resources for good (its bind-conflict
+     * executor saturated: docs/findings.md): the next test gets the lab usable again, and the
+     * report says what was kept, with thread dumps in the nodes' logs.
+     */
+    @AfterEach
+    void nextTestGetsTheLabUsable(TestInfo test) {
+        FaultRun.wholeAndUsable(Lab.get(), "LoadIT " + test.getTestMethod().map(java.lang.reflect.Method::getName).orElse(""));
     }
 
     private static LoadRun.Outcome run(String... pairs) throws Exception {
@@ -52,9 +68,11 @@ class LoadIT {
 
     /** The curve through the load balancer, then Tsung with the same plan on the same lab, both judged by the nodes' count. */
     @Test
+    @Order(1) // the measurement first, on the lab as it started; the failovers after it
     void theCurveStepsUpAndEveryMessageOfAStepWithinTheLimitArrives() throws Exception {
         LoadRun.Outcome outcome = run("lab.load.tsung", "true", "lab.load.rate", RATE, "lab.load.factor", System.getProperty("load.factor", "4"),
-                "lab.load.step", System.getProperty("load.step", "8s"), "lab.load.steps", System.getProperty("load.steps", "2"));
+                "lab.load.step", System.getProperty("load.step", "8s"), "lab.load.steps", System.getProperty("load.steps", "2"),
+                "lab.load.refine", System.getProperty("load.refine", "0"));
         LoadResult result = outcome.result();
         assertEquals(CLIENTS, result.clientsReached(), "every client logged in: " + result.shortfall());
         assertFalse(result.steps().isEmpty(), "the curve ran a step");
@@ -71,6 +89,7 @@ class LoadIT {
     }
 
     @Test
+    @Order(2)
     void aCrashedNodesClientsComeBackThroughTheLoadBalancer() throws Exception {
         LoadRun.Outcome outcome = run("lab.load.profile", "crash", "lab.load.rate", RATE);
         LoadResult.Failover crash = outcome.result().failovers().get(0);
@@ -84,9 +103,13 @@ class LoadIT {
     }
 
     @Test
+    @Order(3)
     void everyNodeRestartedInTurnGetsItsClientsBackAndRejoins() throws Exception {
         assumeTrue(Boolean.getBoolean("load.rolling"), "NOT RUN: the rolling restart takes minutes a node: profile load (-Pload) runs it");
-        LoadRun.Outcome outcome = run("lab.load.profile", "rolling", "lab.load.rate", RATE);
+        // The upper accounts: the crash run before has just closed the lower ones' sessions, and
+        // Openfire refused 4,411 of 5,000 binds of those accounts right after (docs/findings.md).
+        LoadRun.Outcome outcome = run("lab.load.profile", "rolling", "lab.load.rate", RATE,
+                "lab.load.first", String.valueOf(2 * CLIENTS <= 10000 ? CLIENTS + 1 : 1));
         assertEquals(Lab.get().nodes().size(), outcome.result().failovers().size(), "every node restarted once");
         for (LoadResult.Failover restart : outcome.result().failovers()) {
             assertEquals(restart.dropped(), restart.back(), "every client of " + restart.action() + " logged in again");

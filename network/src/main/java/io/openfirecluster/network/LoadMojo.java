@@ -54,9 +54,20 @@ public class LoadMojo extends AbstractLabMojo {
     @Parameter(property = "lab.load.steps", defaultValue = "8")
     private String steps;
 
+    /** Steps after the curve that narrow its knee down, each between the last rate that held and the first that did not. */
+    @Parameter(property = "lab.load.refine", defaultValue = "2")
+    private String refine;
+
     /** The p99 time to deliver a step may take and still count, e.g. 1s or 500ms. */
     @Parameter(property = "lab.load.limit", defaultValue = "1s")
     private String limit;
+
+    /**
+     * The lab's clients' first account (the clients are load(first) onwards); default 1, or with Tsung beside
+     * the upper half. A run right after another on the same accounts had most of its binds refused.
+     */
+    @Parameter(property = "lab.load.first")
+    private String first;
 
     /** The load accounts the lab has (load1..loadN). */
     @Parameter(property = "lab.load.users", defaultValue = "10000")
@@ -103,8 +114,10 @@ public class LoadMojo extends AbstractLabMojo {
         properties.put("lab.load.factor", factor);
         properties.put("lab.load.step", step);
         properties.put("lab.load.steps", steps);
+        properties.put("lab.load.refine", refine);
         properties.put("lab.load.limit", limit);
         properties.put("lab.load.users", users);
+        properties.put("lab.load.first", first);
         properties.put("lab.service", service);
         properties.put("lab.load.tsung", tsung);
         properties.put("lab.load.via", via);

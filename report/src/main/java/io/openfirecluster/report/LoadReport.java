@@ -99,7 +99,7 @@ public final class LoadReport {
                 .map(step -> String.format(Locale.ROOT, " (asked %.0f: Tsung could not keep its own pace)", step.askedRate())).orElse("");
         return List.of(
                 String.format(Locale.ROOT, "tsung: %d users, knee %.0f msg/s offered%s (the nodes' count), client CPU %.2f s per 1000 msgs, lost unknown (Tsung checks none)",
-                        result.clientsReached(), tsungKnee, tsungPace, tsungCpu),
+                        result.tsungUsers(), tsungKnee, tsungPace, tsungCpu),
                 String.format(Locale.ROOT, "lab:   %d users, knee %.0f msg/s offered (the nodes' count), ratio to tsung %s, p99 at that step %s, client CPU %.2f s per 1000 msgs, ratio %s; checker: %s",
                         result.clientsReached(), labKnee, tsungKnee > 0 ? String.format(Locale.ROOT, "%.2f", labKnee / tsungKnee) : "-",
                         lab.map(step -> millis(step.p99Millis())).orElse("-"), labCpu,

@@ -19,10 +19,11 @@ import java.util.Optional;
  * @param shortfall what of the plan the run could not do (clients not reached, a rate the client could not offer); "" when none
  * @param checker   the checker's summary line on the run's history
  * @param tsung     Tsung's steps on the same lab with the same plan, when it ran beside (no times to deliver)
+ * @param tsungUsers the users Tsung logged in and took through its steps (0 when it did not run)
  */
 public record LoadResult(String profile, String start, String plan, String nodesJvm, int clientsPlanned, int clientsReached,
                          double limitMillis, List<LoadStep> steps, int knee, String stop, String shortfall, List<Failover> failovers,
-                         String checker, List<LoadStep> tsung) {
+                         String checker, List<LoadStep> tsung, long tsungUsers) {
 
     /** The share of a step's sent messages the nodes must count as delivered in the step for it to have kept up (the meter both tools share). */
     public static final double KEPT_UP = 0.99;

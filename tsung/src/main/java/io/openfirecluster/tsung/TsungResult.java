@@ -32,9 +32,12 @@ public record TsungResult(TsungPlan plan, long launched, long logins, long logge
             silent = List.copyOf(silent);
         }
 
-        /** The seconds its users were sending: the time between its two barriers less the quiet after the first ({@link TsungXml#QUIET_SECONDS}). */
+        /**
+         * The seconds its users were sending: the time between its two barriers less the quiet after
+         * the first ({@link TsungXml#QUIET_SECONDS}) and the lead before anyone sends ({@link TsungXml#LEAD_SECONDS}).
+         */
         public double sendingSeconds() {
-            return seconds - TsungXml.QUIET_SECONDS;
+            return seconds - TsungXml.QUIET_SECONDS - TsungXml.LEAD_SECONDS;
         }
 
         /** One line: "100 msg/s: 1500 sent of 1500, server 1500 in, 1500 delivered (100.0 %) in 18.1 s; 500 users; Tsung CPU 1.2 s". */

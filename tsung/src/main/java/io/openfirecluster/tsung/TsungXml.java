@@ -16,6 +16,8 @@ public final class TsungXml {
     public static final String MARKS = "/tsung/marks";
     /** Seconds nothing is sent after a barrier, so the counters can be read between two steps. */
     public static final int QUIET_SECONDS = 5;
+    /** Seconds into a step before a user's first message may go: Tsung's least random thinktime. */
+    public static final int LEAD_SECONDS = 1;
     /** Seconds a barrier waits for a late user after the last arrival before it lets the others go. */
     public static final int BARRIER_TIMEOUT_SECONDS = 30;
     /** The c2s port a node listens on inside the lab. */
@@ -89,17 +91,28 @@ public final class TsungXml {
                 .append("      </transaction>\n");
     }
 
-    /** Step K: a random offset within one interval, then the user's messages an interval apart, each counted as a transaction. */
+    /**
+     * Step K: a random offset within one interval (rounded up to a second) after {@link #LEAD_SECONDS}, then the user's messages an interval apart,
+     * each counted as a transaction. Nothing after the last one: the step's sending ends with it,
+     * so the time between two barriers is the sending (and what a late user adds), not an
+     * interval of waiting as well.
+     */
     private static void step(StringBuilder xml, TsungPlan plan, int k) {
         int n = k + 1;
+        int messages = plan.messagesPerUser(k);
         long spread = Math.max(1, (long) Math.ceil(plan.interval(k)));
-        xml.append("      <thinktime min=\"1\" max=\"").append(1 + spread).append("\" random=\"true\"/>\n")
-                .append("      <for from=\"1\" to=\"").append(plan.messagesPerUser(k)).append("\" incr=\"1\" var=\"m").append(n).append("\">\n")
-                .append("        <transaction name=\"step").append(n).append("\"><request>")
-                .append("<jabber type=\"chat\" ack=\"no_ack\" size=\"").append(plan.bodyBytes()).append("\" destination=\"online\"/>")
-                .append("</request></transaction>\n")
-                .append("        <thinktime value=\"").append(number(plan.interval(k))).append("\"/>\n")
-                .append("      </for>\n");
+        String send = "<transaction name=\"step" + n + "\"><request><jabber type=\"chat\" ack=\"no_ack\" size=\"" + plan.bodyBytes()
+                + "\" destination=\"online\"/></request></transaction>\n";
+        // Tsung draws a range's thinktime uniformly in milliseconds, but its bounds are whole seconds
+        // and the lower one above 0 ("bad_thinktime" otherwise): nobody sends in a step's first second.
+        xml.append("      <thinktime min=\"").append(LEAD_SECONDS).append("\" max=\"").append(LEAD_SECONDS + spread).append("\" random=\"true\"/>\n");
+        if (messages > 1) {
+            xml.append("      <for from=\"1\" to=\"").append(messages - 1).append("\" incr=\"1\" var=\"m").append(n).append("\">\n")
+                    .append("        ").append(send)
+                    .append("        <thinktime value=\"").append(number(plan.interval(k))).append("\"/>\n")
+                    .append("      </for>\n");
+        }
+        xml.append("      ").append(send);
     }
 
     /**

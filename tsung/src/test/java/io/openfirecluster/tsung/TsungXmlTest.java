@@ -53,10 +53,11 @@ class TsungXmlTest {
                       <setdynvars sourcetype="eval" code="fun(_) -&gt; ok = file:write_file(&quot;/tsung/marks&quot;, &quot;0\\n&quot;, [append]), &quot;0&quot; end."><var name="barrier"/></setdynvars>
                       <thinktime value="5"/>
                       <thinktime min="1" max="3" random="true"/>
-                      <for from="1" to="2" incr="1" var="m1">
+                      <for from="1" to="1" incr="1" var="m1">
                         <transaction name="step1"><request><jabber type="chat" ack="no_ack" size="10" destination="online"/></request></transaction>
                         <thinktime value="2"/>
                       </for>
+                      <transaction name="step1"><request><jabber type="chat" ack="no_ack" size="10" destination="online"/></request></transaction>
                       <thinktime value="wait_global"/>
                       <setdynvars sourcetype="eval" code="fun(_) -&gt; ok = file:write_file(&quot;/tsung/marks&quot;, &quot;1\\n&quot;, [append]), &quot;1&quot; end."><var name="barrier"/></setdynvars>
                       <thinktime value="5"/>
@@ -77,20 +78,35 @@ class TsungXmlTest {
         XPath path = XPathFactory.newInstance().newXPath();
         NodeList loops = (NodeList) path.evaluate("//for", xml, XPathConstants.NODESET);
         assertEquals(3, loops.getLength());
-        // 500 users, 15 s: 100 msg/s is 3 messages a user 5 s apart, 200 is 6 at 2.5 s, 400 is 12 at 1.25 s.
-        List<String> counts = List.of("3", "6", "12");
+        // 500 users, 15 s: 100 msg/s is 3 messages a user 5 s apart, 200 is 6 at 2.5 s, 400 is 12 at 1.25 s:
+        // all but the last in the loop, each followed by its interval, the last after it with nothing after.
+        List<String> counts = List.of("2", "5", "11");
         List<String> intervals = List.of("5", "2.5", "1.25");
         for (int k = 0; k < 3; k++) {
             assertEquals(counts.get(k), path.evaluate("(//for)[" + (k + 1) + "]/@to", xml));
             assertEquals(intervals.get(k), path.evaluate("(//for)[" + (k + 1) + "]/thinktime/@value", xml));
             assertEquals("step" + (k + 1), path.evaluate("(//for)[" + (k + 1) + "]/transaction/@name", xml));
             assertEquals("64", path.evaluate("(//for)[" + (k + 1) + "]//jabber/@size", xml));
+            assertEquals("step" + (k + 1), path.evaluate("(//for)[" + (k + 1) + "]/following-sibling::*[1]/@name", xml), "the last message follows the loop");
         }
+        assertEquals(6.0, (Double) path.evaluate("count(//transaction[starts-with(@name, 'step')])", xml, XPathConstants.NUMBER),
+                "a request in each step's loop and one after it");
         assertEquals("500", path.evaluate("//users/@maxnumber", xml));
         assertEquals("20", path.evaluate("//users/@arrivalrate", xml));
         assertEquals("60", path.evaluate("//arrivalphase/@duration", xml), "25 s of logins at 20/s: at most twice that and 10 s");
         assertEquals("500", path.evaluate("//option[@name='global_number']/@value", xml));
         assertEquals("lb", path.evaluate("//server/@host", xml));
+    }
+
+    @Test
+    void aStepOfOneMessageAUserHasNoLoopAndNoWaitAfterIt() throws Exception {
+        // 500 users, 15 s, 33.4 msg/s: one message each, at a random second of the step.
+        Document xml = parse(TsungXml.render(TsungPlan.of(500, 20, "lb", List.of(33.4), Duration.ofSeconds(15), 64), "lb", 5222));
+        XPath path = XPathFactory.newInstance().newXPath();
+        assertEquals(0.0, (Double) path.evaluate("count(//for)", xml, XPathConstants.NUMBER));
+        assertEquals("1", path.evaluate("//transaction[@name='step1']/preceding-sibling::thinktime[1]/@min", xml), "Tsung refuses a least thinktime of 0");
+        assertEquals("16", path.evaluate("//transaction[@name='step1']/preceding-sibling::thinktime[1]/@max", xml));
+        assertEquals("wait_global", path.evaluate("//transaction[@name='step1']/following-sibling::thinktime[1]/@value", xml));
     }
 
     @Test

@@ -82,6 +82,11 @@ final class LoadClients implements AutoCloseable {
     private final LeanClientPool pool;
 
     LoadClients(int clients, List<Endpoint> entries, double loginRate, Endpoint reconnectEntry, HistoryRecorder history) {
+        this(clients, 1, entries, loginRate, reconnectEntry, history);
+    }
+
+    /** CLIENTS clients on the accounts from {@code load}FIRST_ACCOUNT on. */
+    LoadClients(int clients, int firstAccount, List<Endpoint> entries, double loginRate, Endpoint reconnectEntry, HistoryRecorder history) {
         this.loginRate = loginRate;
         this.reconnectEntry = reconnectEntry;
         this.history = history;
@@ -95,7 +100,7 @@ final class LoadClients implements AutoCloseable {
         for (int i = 0; i < clients; i++) {
             // A resource of this run's own: Openfire has kept a closed run's sessions for minutes, and a
             // new one binding the same resource then got a conflict (docs/load.md).
-            logins.add(new LeanLogin(i, entries.get(i % entries.size()), LoadPlan.USER_PREFIX + (i + 1), LabClients.PASSWORD, name(i) + "-" + run));
+            logins.add(new LeanLogin(i, entries.get(i % entries.size()), LoadPlan.USER_PREFIX + (firstAccount + i), LabClients.PASSWORD, name(i) + "-" + run));
         }
         this.pool = new LeanClientPool(new Events());
         this.reconnector = new Thread(this::reconnectLoop, "load-reconnect");

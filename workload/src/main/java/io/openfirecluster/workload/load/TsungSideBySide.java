@@ -27,8 +27,30 @@ final class TsungSideBySide {
     private TsungSideBySide() {
     }
 
-    /** Tsung's run of RATES (the accounts of DOMAIN the lab's clients used), each for the plan's step, as steps of the report (no time to deliver: Tsung has none). */
-    static List<LoadResult.LoadStep> run(LabNetwork lab, LoadPlan plan, String domain, int users, List<Double> rates, String image, Consumer<String> log) {
+    /**
+     * Of RATES (lowest first), those that give USERS a different whole number of messages each in
+     * STEP: Tsung's users send whole messages, so two rates that round alike would be one step twice.
+     */
+    static List<Double> wholeMessages(List<Double> rates, int users, java.time.Duration step) {
+        List<Double> kept = new ArrayList<>();
+        long last = -1;
+        for (double rate : rates) {
+            long each = Math.round(rate * step.toMillis() / 1000.0 / users);
+            if (each != last) {
+                kept.add(rate);
+                last = each;
+            }
+        }
+        return kept;
+    }
+
+    /** Tsung's run of LADDER (the accounts of DOMAIN the lab's clients used), each for the plan's step, as steps of the report (no time to deliver: Tsung has none). */
+    /** Tsung's steps, as the report keeps them, and the users it logged in and took through them. */
+    record Side(List<LoadResult.LoadStep> steps, long users) {
+    }
+
+    static Side run(LabNetwork lab, LoadPlan plan, String domain, int users, List<Double> ladder, String image, Consumer<String> log) {
+        List<Double> rates = wholeMessages(ladder, users, plan.step());
         TsungPlan tsung = new TsungPlan(users, plan.loginRate(), plan.entries().get(0), rates, plan.step(), BODY_BYTES, DRAIN,
                 domain, LoadPlan.USER_PREFIX, LabClients.PASSWORD);
         log.accept("[load] tsung: the same plan with Tsung: " + users + " users at " + LoadPlan.format(plan.loginRate()) + " logins/s through "
@@ -48,6 +70,6 @@ final class TsungSideBySide {
         if (result.loggedIn() < users) {
             log.accept("[load] tsung logged in " + result.loggedIn() + " of " + users + " users; errors " + result.errors());
         }
-        return steps;
+        return new Side(steps, result.loggedIn());
     }
 }

@@ -46,7 +46,18 @@ class LoadPlanTest {
         assertEquals(List.of("lb", "xmpp1", "xmpp2", "xmpp3"), plan.entries());
         assertEquals(1000, plan.clients());
         assertEquals(800.0, plan.rate(3));
+        assertEquals(2, plan.refine());
+        assertEquals(1, plan.first());
         assertEquals(Duration.ofSeconds(1), plan.limit());
+    }
+
+    @Test
+    void besideTsungTheLabTakesTheUpperAccountsWhenThereAreEnough() {
+        assertEquals(5001, plan(cluster, "lab.clients", "5000", "lab.load.tsung", "true", "lab.load.entries", "lb").first());
+        assertEquals(1, plan(cluster, "lab.clients", "6000", "lab.load.tsung", "true", "lab.load.entries", "lb").first());
+        assertEquals(9001, plan(cluster, "lab.clients", "1000", "lab.load.first", "9001").first());
+        assertEquals("lab.load.first: 9002 + 1000 clients goes past the lab's 10000 load accounts: give 1 to 9001",
+                refused(cluster, "lab.clients", "1000", "lab.load.first", "9002"));
     }
 
     @Test
@@ -117,6 +128,7 @@ class LoadPlanTest {
     @Test
     void aFactorThatDoesNotRaiseTheRateAndABadDurationAreRefused() {
         assertEquals("lab.load.factor: 1 does not raise the rate: give a factor above 1, e.g. 2", refused(cluster, "lab.load.factor", "1"));
+        assertEquals("lab.load.refine: -1 steps: the knee is narrowed down in 0 to 6 steps after the curve, e.g. 2", refused(cluster, "lab.load.refine", "-1"));
         assertEquals("lab.load.step: 'soon' is not a duration: give e.g. -Dlab.load.step=30s", refused(cluster, "lab.load.step", "soon"));
     }
 }
