@@ -80,8 +80,8 @@ public final class LoadReport {
 
     /**
      * The two lines of a run with Tsung beside it, judged by the nodes' count: each tool's knee
-     * (the rate its last step that kept up was asked for: the ladder is the same, while what each
-     * tool offered differs a little, Tsung sending whole messages a user) and client CPU per
+     * (the rate it offered in its last step that kept up: a tool that falls behind its pace offers
+     * less than it was asked, and Tsung sends whole messages a user) and client CPU per
      * 1,000 messages, and the lab's ratios to Tsung's; empty when Tsung did not run.
      */
     public static List<String> comparison(LoadResult result) {

@@ -31,7 +31,7 @@ public record TsungPlan(int users, double loginRate, String entry, List<Double> 
         for (int k = 0; k < steps.size(); k++) {
             double rate = steps.get(k);
             check(rate > 0 && Double.isFinite(rate), "steps: " + rate + " is no message rate: give messages a second above 0");
-            check(Math.round(rate * step.toMillis() / 1000.0 / users) >= 1, "steps: " + rate + " msg/s for " + step.toSeconds() + " s is less than one message for each of "
+            check(messagesPerUser(rate, step, users) >= 1, "steps: " + rate + " msg/s for " + step.toSeconds() + " s is less than one message for each of "
                     + users + " users: raise the rate or the step, or use fewer users");
         }
     }
@@ -43,7 +43,12 @@ public record TsungPlan(int users, double loginRate, String entry, List<Double> 
 
     /** How many messages each user sends in step K (from 0): the step's total rounded to whole messages a user. */
     public int messagesPerUser(int k) {
-        return (int) Math.round(steps.get(k) * step.toMillis() / 1000.0 / users);
+        return messagesPerUser(steps.get(k), step, users);
+    }
+
+    /** RATE msg/s for STEP among USERS, as whole messages a user: what Tsung can send. */
+    public static int messagesPerUser(double rate, Duration step, int users) {
+        return (int) Math.round(rate * step.toMillis() / 1000.0 / users);
     }
 
     /** The messages step K sends in all: what the rate asked, rounded to whole messages a user. */

@@ -39,13 +39,13 @@ public final class TsungRun {
 
     /** Runs PLAN to its end; fails (LabException) if Tsung does not get through every step within the plan's deadline. */
     public TsungResult run(TsungPlan plan) {
-        LabService entry = entry(plan.entry());
-        String xml = TsungXml.render(plan, entry.getName(), c2sPort(entry));
+        Entry entry = entry(plan.entry());
+        String xml = TsungXml.render(plan, entry.name(), entry.port());
         Duration limit = deadline(plan);
         ServerMeter meter = new ServerMeter(lab);
         ServerMeter.Reading start = meter.read();
         try (TsungContainer tsung = TsungContainer.start(lab, image, xml)) {
-            log.accept("tsung: " + tsung.name() + " started: " + plan.users() + " users at " + plan.loginRate() + "/s through " + entry.getName()
+            log.accept("tsung: " + tsung.name() + " started: " + plan.users() + " users at " + plan.loginRate() + "/s through " + entry.name()
                     + ", steps " + plan.steps() + " msg/s of " + plan.step().toSeconds() + " s; deadline " + limit.toSeconds() + " s");
             Instant deadline = Instant.now().plus(limit);
             int barriers = plan.steps().size() + 2;
@@ -107,23 +107,15 @@ public final class TsungRun {
                 steps, late, stats.errors(), cpuTotal, exit);
     }
 
-    /** The service ENTRY names, if clients may enter there: lb or a node. */
-    private LabService entry(String name) {
+    /** The service ENTRY names, if clients may enter there (lb or a node), and the port it takes them on inside the lab. */
+    private Entry entry(String name) {
         LabService service = lab.topology().service(name);
-        if (!service.isNode() && !name.equals("lb")) {
-            throw new IllegalArgumentException("entry: '" + name + "' takes no clients: use lb or one of " + lab.topology().nodeNames());
-        }
-        return service;
+        int port = service.c2sPort().orElseThrow(
+                () -> new IllegalArgumentException("entry: '" + name + "' takes no clients: use lb or one of " + lab.topology().nodeNames()));
+        return new Entry(service.getName(), port);
     }
 
-    /** The port ENTRY takes clients on inside the lab: a node's 5222, the load balancer's 55222. */
-    static int c2sPort(LabService entry) {
-        for (int port : new int[] {TsungXml.C2S_PORT, TsungXml.LB_C2S_PORT}) {
-            if (entry.getPorts().stream().anyMatch(mapping -> mapping.containerPort() == port)) {
-                return port;
-            }
-        }
-        throw new IllegalArgumentException("entry: " + entry.getName() + " has no c2s port (" + TsungXml.C2S_PORT + " or " + TsungXml.LB_C2S_PORT + ")");
+    private record Entry(String name, int port) {
     }
 
     /** The logins at their rate, each step with its offset and quiet time, every barrier's timeout once, and {@link #GRACE}. */

@@ -1,6 +1,5 @@
 package io.openfirecluster.tsung;
 
-import io.openfirecluster.topology.LabService;
 import java.util.Locale;
 
 /**
@@ -20,10 +19,6 @@ public final class TsungXml {
     public static final int LEAD_SECONDS = 1;
     /** Seconds a barrier waits for a late user after the last arrival before it lets the others go. */
     public static final int BARRIER_TIMEOUT_SECONDS = 30;
-    /** The c2s port a node listens on inside the lab. */
-    public static final int C2S_PORT = LabService.NODE_C2S_PORT;
-    /** The c2s port the load balancer listens on inside the lab (the one it publishes, too). */
-    public static final int LB_C2S_PORT = LabService.LB_C2S_PORT;
 
     private TsungXml() {
     }

@@ -81,10 +81,6 @@ final class LoadClients implements AutoCloseable {
     private volatile Tally tally = new Tally();
     private final LeanClientPool pool;
 
-    LoadClients(int clients, List<Endpoint> entries, double loginRate, Endpoint reconnectEntry, HistoryRecorder history) {
-        this(clients, 1, entries, loginRate, reconnectEntry, history);
-    }
-
     /** CLIENTS clients on the accounts from {@code load}FIRST_ACCOUNT on. */
     LoadClients(int clients, int firstAccount, List<Endpoint> entries, double loginRate, Endpoint reconnectEntry, HistoryRecorder history) {
         this.loginRate = loginRate;

@@ -35,7 +35,7 @@ final class TsungSideBySide {
         List<Double> kept = new ArrayList<>();
         long last = -1;
         for (double rate : rates) {
-            long each = Math.round(rate * step.toMillis() / 1000.0 / users);
+            long each = TsungPlan.messagesPerUser(rate, step, users);
             if (each != last) {
                 kept.add(rate);
                 last = each;
